@@ -1,0 +1,49 @@
+# The two commands: `make run` (set up and serve the demo site) and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install install-test setup chromium test lint check bench clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+install: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+
+install-test: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-test.txt
+
+## Migrate, create roles, load the demo content and a local admin account.
+setup: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_roles
+	$(MANAGE) load_demo
+	$(MANAGE) create_local_admin
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Debian's Chromium and its driver for the browser tests (never a downloaded browser).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+	fi
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+check: install-test
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: install-test chromium lint check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf build site db.sqlite3

@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("图片"))
+    caption = blocks.CharBlock(label=_("图注"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("图片")
+        description = _("一张图片，带替代文字与图注")
+        template = "blocks/captioned_image_block.html"
+        preview_value = {"caption": "二十世纪八十年代的桥头纽扣市场"}
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("图组标题"), required=False, max_length=120)
+    images = blocks.ListBlock(CaptionedImageBlock(), label=_("图片"), min_num=1)
+
+    class Meta:
+        icon = "grip"
+        label = _("图组")
+        description = _("多张图片组成的图组")
+        template = "blocks/gallery_block.html"
+        preview_value = {"title": "温商创业旧影"}
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("文件"))
+    title = blocks.CharBlock(label=_("显示名称"), required=False, max_length=120)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("文件下载")
+        description = _("可供下载的文件，如宣传册或海报")
+        template = "blocks/document_block.html"
+        preview_value = {"title": "宣传册（PDF）"}

@@ -1,0 +1,138 @@
+"""The abstract base page and the site-wide pages and settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.core.blocks import BodyBlock
+
+LISTING_IMAGE_SPEC = "fill-800x600|format-webp"
+
+
+def image_api_field(name):
+    """An image exposed to the API as rendition URLs rather than a bare id."""
+    return APIField(name, serializer=ImageRenditionField(LISTING_IMAGE_SPEC))
+
+
+class BasePage(Page):
+    """Fields, panels, API fields, search fields and metadata every public page shares."""
+
+    intro = models.TextField(_("导语"), blank=True, help_text=_("列表与分享摘要，约 120 字"))
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("题图"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("listing_image")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        image_api_field("listing_image"),
+        APIField("last_published_at"),
+    ]
+
+    # schema.org type of the page's JSON-LD; subclasses refine it.
+    schema_type = "WebPage"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.intro or self.search_description or ""
+
+    @property
+    def share_image(self):
+        return self.listing_image
+
+    def get_schema_extra(self):
+        """Type-specific schema.org properties, merged into the page's JSON-LD."""
+        return {}
+
+    def get_structured_data(self, request=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        data.update(self.get_schema_extra())
+        return data
+
+
+class HomePage(BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, use_json_field=True)
+    goal_amount = models.DecimalField(
+        _("回归投资目标（亿元）"), max_digits=10, decimal_places=2, default=3000
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 2
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("goal_amount")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body"), APIField("goal_amount")]
+    schema_type = "WebSite"
+
+    class Meta:
+        verbose_name = _("首页")
+        verbose_name_plural = _("首页")
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, use_json_field=True)
+
+    parent_page_types = ["core.HomePage", "core.StandardPage", "museum.MuseumPage"]
+    subpage_types = ["core.StandardPage"]
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+
+    class Meta:
+        verbose_name = _("普通页面")
+        verbose_name_plural = _("普通页面")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the footer and structured data say about the organisation that runs the site."""
+
+    organisation = models.CharField(_("主办单位"), max_length=120, default="温州市人民政府")
+    organisation_en = models.CharField(
+        _("主办单位（英文）"), max_length=120, default="Wenzhou Municipal People's Government"
+    )
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    phone = models.CharField(_("电话"), max_length=40, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    icp_number = models.CharField(_("ICP 备案号"), max_length=60, blank=True)
+    footer_note = RichTextField(_("页脚说明"), blank=True, features=["link"])
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("organisation_en")], heading=_("主办单位")
+        ),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("icp_number"),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("站点信息")
+
+
