@@ -165,3 +165,7 @@ LOGGING = {
 
 # Names used in templates and structured data.
 SITE_TITLE = _("世界温商博物馆")
+
+# Where the static site sends what needs the backend (search, donations, API).
+# Empty means the same origin as the static site.
+BACKEND_URL = os.environ.get("BACKEND_URL", "").rstrip("/")
