@@ -22,8 +22,8 @@ install-test: $(VENV)/bin/activate
 ## Migrate, create roles, load the demo content and a local admin account.
 setup: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) setup_roles
 	$(MANAGE) load_demo
+	$(MANAGE) setup_roles
 	$(MANAGE) create_local_admin
 
 run: setup
