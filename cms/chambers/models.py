@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.choices import Province
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
 
 
@@ -20,7 +22,8 @@ class ChamberLevel(models.TextChoices):
     CITY = "city", _("市级")
 
 
-class ChamberIndexPage(BasePage):
+class ChamberIndexPage(ListingPageMixin, BasePage):
+    paginate_by = 60
     parent_page_types = ["core.HomePage"]
     subpage_types = ["chambers.ChamberPage"]
     max_count_per_parent = 1
@@ -32,6 +35,16 @@ class ChamberIndexPage(BasePage):
 
     def get_chambers(self):
         return ChamberPage.objects.live().child_of(self).order_by("level", "province", "title")
+
+    def get_listing(self):
+        """National first, then provincial, then city chambers, so a page groups cleanly."""
+        rank = Case(
+            *(When(level=level, then=Value(i)) for i, level in enumerate(ChamberLevel.values)),
+            output_field=IntegerField(),
+        )
+        return self.get_chambers().annotate(level_rank=rank).order_by(
+            "level_rank", "province", "title"
+        )
 
 
 class ChamberPage(BasePage):

@@ -10,10 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -25,6 +26,9 @@ class EventIndexPage(BasePage):
 
     def get_events(self):
         return EventPage.objects.live().child_of(self).order_by("-start_date", "-pk")
+
+    def get_listing(self):
+        return self.get_events()
 
 
 class EventPage(BasePage):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.choices import Industry, WenzhouCounty
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
 
 
@@ -29,7 +30,8 @@ class ProjectStage(models.TextChoices):
     IN_PRODUCTION = "production", _("投产")
 
 
-class ProjectIndexPage(BasePage):
+class ProjectIndexPage(ListingPageMixin, BasePage):
+    paginate_by = 20
     parent_page_types = ["core.HomePage"]
     subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
@@ -41,6 +43,9 @@ class ProjectIndexPage(BasePage):
 
     def get_projects(self):
         return ProjectPage.objects.live().child_of(self).order_by("-amount", "code")
+
+    def get_listing(self):
+        return self.get_projects()
 
 
 class ProjectPage(BasePage):

@@ -13,10 +13,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.core.blocks import BodyBlock, DocumentBlock
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["publicity.NewsPage"]
     max_count_per_parent = 1
@@ -28,6 +29,9 @@ class NewsIndexPage(BasePage):
 
     def get_news(self):
         return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+
+    def get_listing(self):
+        return self.get_news()
 
 
 class NewsPage(BasePage):
@@ -73,7 +77,7 @@ class NewsPage(BasePage):
         return {"headline": self.title, "datePublished": self.date.isoformat()}
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(ListingPageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["publicity.CampaignPage"]
     max_count_per_parent = 1
@@ -85,6 +89,9 @@ class CampaignIndexPage(BasePage):
 
     def get_campaigns(self):
         return CampaignPage.objects.live().child_of(self).order_by("-start_date", "-pk")
+
+    def get_listing(self):
+        return self.get_campaigns()
 
 
 @register_snippet

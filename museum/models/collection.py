@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
 
 
@@ -37,7 +38,8 @@ class RightsStatement(models.TextChoices):
     UNDETERMINED = "undetermined", _("版权未确定")
 
 
-class CollectionIndexPage(BasePage):
+class CollectionIndexPage(ListingPageMixin, BasePage):
+    paginate_by = 24
     parent_page_types = ["museum.MuseumPage"]
     subpage_types = ["museum.ArtifactPage"]
     max_count_per_parent = 1
@@ -49,6 +51,9 @@ class CollectionIndexPage(BasePage):
 
     def get_artifacts(self):
         return ArtifactPage.objects.live().child_of(self).order_by("year_start", "accession_number")
+
+    def get_listing(self):
+        return self.get_artifacts()
 
 
 class ArtifactPage(BasePage):

@@ -12,10 +12,12 @@ from wagtail.search import index
 
 from cms.core.blocks import NarrativeBlock
 from cms.core.choices import Industry, WenzhouCounty
+from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage, image_api_field
 
 
-class MerchantIndexPage(BasePage):
+class MerchantIndexPage(ListingPageMixin, BasePage):
+    paginate_by = 24
     parent_page_types = ["museum.MuseumPage"]
     subpage_types = ["museum.MerchantHistoryPage"]
     max_count_per_parent = 1
@@ -27,6 +29,9 @@ class MerchantIndexPage(BasePage):
 
     def get_merchants(self):
         return MerchantHistoryPage.objects.live().child_of(self).order_by("name_pinyin")
+
+    def get_listing(self):
+        return self.get_merchants()
 
 
 class MerchantHistoryPage(BasePage):
