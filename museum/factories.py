@@ -1,0 +1,152 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from cms.core.choices import Industry, WenzhouCounty
+from cms.core.factories import BasePageFactory, HomePageFactory, ImageFactory, paragraph
+from museum.models import (
+    ArtifactImage,
+    ArtifactPage,
+    CollectionIndexPage,
+    ExhibitPage,
+    HallPage,
+    MerchantHistoryPage,
+    MerchantIndexPage,
+    MerchantLifeEvent,
+    MuseumPage,
+    ObjectType,
+    TimelineMilestone,
+    TimelinePage,
+)
+
+
+def artifact_block(artifact, note=""):
+    """A raw StreamField block embedding an artifact in a narrative."""
+    return {"type": "artifact", "value": {"artifact": artifact.pk, "note": note}}
+
+
+class MuseumPageFactory(BasePageFactory):
+    title = "世界温商博物馆"
+    slug = "museum"
+    parent = factory.SubFactory(HomePageFactory)
+    body = factory.LazyFunction(lambda: [paragraph("讲述温州人走向世界的故事。")])
+
+    class Meta:
+        model = MuseumPage
+
+
+class HallPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"第{n}展厅 · 改革开放与温州模式")
+    slug = factory.Sequence(lambda n: f"hall-{n}")
+    parent = factory.SubFactory(MuseumPageFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    period = "1978—1992"
+    start_year = 1978
+    end_year = 1992
+    hero_image = factory.SubFactory(ImageFactory)
+    body = factory.LazyFunction(lambda: [paragraph("家庭工业与专业市场兴起。")])
+
+    class Meta:
+        model = HallPage
+
+
+class ExhibitPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"桥头纽扣市场 {n}")
+    slug = factory.Sequence(lambda n: f"exhibit-{n}")
+    parent = factory.SubFactory(HallPageFactory)
+    hero_image = factory.SubFactory(ImageFactory)
+    body = factory.LazyFunction(lambda: [paragraph("一粒纽扣带动了一个市场。")])
+
+    class Meta:
+        model = ExhibitPage
+
+
+class CollectionIndexPageFactory(BasePageFactory):
+    title = "馆藏精品"
+    slug = "collection"
+    parent = factory.SubFactory(MuseumPageFactory)
+
+    class Meta:
+        model = CollectionIndexPage
+
+
+class ArtifactPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"供销员账本 {n}")
+    slug = factory.Sequence(lambda n: f"artifact-{n}")
+    parent = factory.SubFactory(CollectionIndexPageFactory)
+    accession_number = factory.Sequence(lambda n: f"WZM-2026-{n:04d}")
+    object_type = ObjectType.DOCUMENT
+    era = "1980年代"
+    year_start = 1982
+    year_end = 1986
+    place_of_origin = "温州永嘉"
+    materials = "纸"
+    dimensions = "21 × 15 厘米"
+    description = "<p>一位供销员记录往来生意的账本。</p>"
+    donor = "王氏家族"
+
+    class Meta:
+        model = ArtifactPage
+
+
+class ArtifactImageFactory(DjangoModelFactory):
+    artifact = factory.SubFactory(ArtifactPageFactory)
+    image = factory.SubFactory(ImageFactory)
+    caption = "账本封面"
+
+    class Meta:
+        model = ArtifactImage
+
+
+class MerchantIndexPageFactory(BasePageFactory):
+    title = "温商人物"
+    slug = "merchants"
+    parent = factory.SubFactory(MuseumPageFactory)
+
+    class Meta:
+        model = MerchantIndexPage
+
+
+class MerchantHistoryPageFactory(BasePageFactory):
+    """A fictional merchant, marked as sample content."""
+
+    title = factory.Sequence(lambda n: f"王建国 {n}")
+    slug = factory.Sequence(lambda n: f"merchant-{n}")
+    parent = factory.SubFactory(MerchantIndexPageFactory)
+    name_pinyin = factory.Sequence(lambda n: f"Wang Jianguo {n}")
+    birth_year = 1958
+    home_county = WenzhouCounty.YONGJIA
+    primary_industry = Industry.FOOTWEAR_APPAREL
+    enterprise = "建国鞋业有限公司"
+    is_sample = True
+    biography = factory.LazyFunction(lambda: [paragraph("十六岁离家，走南闯北做供销员。")])
+
+    class Meta:
+        model = MerchantHistoryPage
+
+
+class MerchantLifeEventFactory(DjangoModelFactory):
+    merchant = factory.SubFactory(MerchantHistoryPageFactory)
+    year = 1985
+    text = "在温州创办第一家鞋厂。"
+
+    class Meta:
+        model = MerchantLifeEvent
+
+
+class TimelinePageFactory(BasePageFactory):
+    title = "温商大事记"
+    slug = "timeline"
+    parent = factory.SubFactory(MuseumPageFactory)
+
+    class Meta:
+        model = TimelinePage
+
+
+class TimelineMilestoneFactory(DjangoModelFactory):
+    page = factory.SubFactory(TimelinePageFactory)
+    year = 1978
+    title = "改革开放"
+    description = "温州家庭工业兴起。"
+
+    class Meta:
+        model = TimelineMilestone
