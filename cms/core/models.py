@@ -82,15 +82,6 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "core.StandardPage",
-        "publicity.NewsIndexPage",
-        "publicity.CampaignIndexPage",
-        "projects.ProjectIndexPage",
-        "chambers.ChamberIndexPage",
-        "events.EventIndexPage",
-        "museum.MuseumPage",
-    ]
     max_count_per_parent = 2
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("goal_amount")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
