@@ -7,6 +7,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -45,6 +46,35 @@ class ChamberIndexPage(ListingPageMixin, BasePage):
         return self.get_chambers().annotate(level_rank=rank).order_by(
             "level_rank", "province", "title"
         )
+
+    # The network by province, published as a path: province/<code>/.
+    @path("province/<slug:province>/", name="province")
+    def province_route(self, request, province):
+        from django.core.paginator import Paginator
+        from django.http import Http404
+
+        if province not in Province.values:
+            raise Http404("Unknown province")
+        chambers = list(self.get_listing().filter(province=province))
+        if not chambers:
+            raise Http404("No chambers in this province")
+        return self.render(
+            request,
+            context_overrides={
+                "listing_page": Paginator(chambers, len(chambers)).page(1),
+                "chamber_province": province,
+                "chamber_province_label": Province(province).label,
+            },
+        )
+
+    def province_url(self, province):
+        return (self.get_url() or "") + self.reverse_subpage("province", args=[province]).lstrip("/")
+
+    def get_static_subpaths(self):
+        provinces = self.get_chambers().exclude(province="").values_list("province", flat=True)
+        return super().get_static_subpaths() + [
+            f"province/{code}/" for code in sorted(set(provinces))
+        ]
 
 
 class ChamberPage(BasePage):

@@ -1,11 +1,14 @@
 """Investment project listings (招商项目) kept by investment-promotion staff."""
 
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -46,6 +49,48 @@ class ProjectIndexPage(ListingPageMixin, BasePage):
 
     def get_listing(self):
         return self.get_projects()
+
+    # Filters are paths (stage/signed/county/ruian/), see cms.projects.filters.
+    @re_path(r"^((?:(?:stage|county|industry|amount)/[\w-]+/)+)$", name="filtered")
+    def filtered_route(self, request, subpath):
+        from . import filters
+
+        active = filters.parse(subpath)
+        projects = [p for p in self.get_projects() if filters.matches(p, active)]
+        listing = Paginator(projects, max(len(projects), 1)).page(1)
+        return self.render(
+            request,
+            context_overrides={
+                "listing_page": listing,
+                "project_filters": active,
+                "project_filter_label": filters.describe(active),
+                "project_filter_nav": filters.navigation(
+                    self.get_projects(), active, self.get_url(request)
+                ),
+            },
+        )
+
+    def filter_url(self, **active):
+        """The published path of a filtered listing, e.g. ``filter_url(stage="signed")``."""
+        from . import filters
+
+        return (self.get_url() or "") + filters.to_path(active)
+
+    def get_static_subpaths(self):
+        from . import filters
+
+        return super().get_static_subpaths() + filters.static_subpaths()
+
+    def get_context(self, request, *args, **kwargs):
+        from . import filters
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("project_filters", {})
+        context.setdefault(
+            "project_filter_nav",
+            filters.navigation(self.get_projects(), {}, self.get_url(request)),
+        )
+        return context
 
 
 class ProjectPage(BasePage):
@@ -144,3 +189,108 @@ class ProjectProgressUpdate(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("项目进展")
         ordering = ["-date", "sort_order"]
+
+
+class ProgressPage(BasePage):
+    """Progress toward the goal of returned investment, computed from the live project pages."""
+
+    goal_amount = models.DecimalField(
+        _("目标投资额（亿元）"),
+        max_digits=10,
+        decimal_places=2,
+        default=3000,
+        validators=[MinValueValidator(1)],
+    )
+    goal_start_year = models.PositiveSmallIntegerField(_("目标起始年份"), default=2024)
+    goal_end_year = models.PositiveSmallIntegerField(_("目标截止年份"), default=2026)
+    method_note = RichTextField(
+        _("统计口径说明"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("说明哪些项目计入目标，例如签约、在建、投产项目"),
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("goal_amount"),
+                FieldRowPanel([FieldPanel("goal_start_year"), FieldPanel("goal_end_year")]),
+            ],
+            heading=_("目标"),
+        ),
+        FieldPanel("method_note"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("method_note")]
+    api_fields = BasePage.api_fields + [
+        APIField("goal_amount"),
+        APIField("goal_start_year"),
+        APIField("goal_end_year"),
+        APIField("method_note"),
+        APIField("totals"),
+    ]
+    schema_type = "WebPage"
+
+    class Meta:
+        verbose_name = _("回归投资进展")
+        verbose_name_plural = _("回归投资进展")
+
+    def clean(self):
+        super().clean()
+        if self.goal_start_year and self.goal_end_year and self.goal_end_year < self.goal_start_year:
+            raise ValidationError({"goal_end_year": _("截止年份不能早于起始年份。")})
+
+    def get_projects(self):
+        """Live projects of this page's site section (its home page's tree, so its language)."""
+        return ProjectPage.objects.live().descendant_of(self.get_parent())
+
+    def get_progress(self):
+        from .progress import compute_progress
+
+        return compute_progress(self.get_projects(), self.goal_amount)
+
+    @property
+    def totals(self):
+        """The figures as plain data for the API."""
+        progress = self.get_progress()
+
+        def rows(items):
+            return [
+                {"key": r.key, "label": r.label, "amount": r.amount, "projects": r.projects}
+                for r in items
+            ]
+
+        return {
+            "goal": progress.goal,
+            "total": progress.total,
+            "projects": progress.projects,
+            "counted": progress.counted,
+            "counted_projects": progress.counted_projects,
+            "by_year": rows(progress.by_year),
+            "by_stage": rows(progress.by_stage),
+            "by_county": rows(progress.by_county),
+            "by_origin": rows(progress.by_origin),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from .charts import bar_chart, goal_gauge
+
+        context = super().get_context(request, *args, **kwargs)
+        progress = self.get_progress()
+        context["progress"] = progress
+        context["charts"] = {
+            "goal": goal_gauge(progress.counted, progress.goal, title=_("目标完成情况")),
+            "year": bar_chart(
+                [(r.label, r.amount) for r in progress.by_year], title=_("按年份（签约年份）")
+            ),
+            "stage": bar_chart([(r.label, r.amount) for r in progress.by_stage], title=_("按项目阶段")),
+            "county": bar_chart(
+                [(r.label, r.amount) for r in progress.by_county], title=_("按县（市、区）")
+            ),
+            "origin": bar_chart(
+                [(r.label, r.amount) for r in progress.by_origin], title=_("按投资方来源")
+            ),
+        }
+        return context
