@@ -66,7 +66,7 @@ def _month_end(month_start):
     return following - datetime.timedelta(days=1)
 
 
-def build_campaign_calendar(campaigns, on=None, months_before=2, months_after=6):
+def build_campaign_calendar(campaigns, on=None, months_before=2, months_after=6, first_month=None):
     """Group ``campaigns`` (CampaignPage objects) by phase and by channel, plus a month grid.
 
     Cancelled campaigns are left out of the phases and channels and listed apart.
@@ -98,9 +98,12 @@ def build_campaign_calendar(campaigns, on=None, months_before=2, months_after=6)
     if without_channel.total:
         by_channel.append(without_channel)
 
-    first = on.replace(day=1)
-    for _i in range(months_before):
-        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    if first_month is not None:
+        first = first_month.replace(day=1)
+    else:
+        first = on.replace(day=1)
+        for _i in range(months_before):
+            first = (first - datetime.timedelta(days=1)).replace(day=1)
     months = month_starts(first, months_before + 1 + months_after)
     last = _month_end(months[-1])
     rows = []

@@ -6,7 +6,18 @@ import pytest
 from cms.projects.models import ProgressPage, ProjectIndexPage, ProjectPage
 
 
-def add_project(index, code, *, amount, stage, county, industry="new_energy", origin="domestic_wenzhou", signed=None, live=True):
+def add_project(
+    index,
+    code,
+    *,
+    amount,
+    stage,
+    county,
+    industry="new_energy",
+    origin="domestic_wenzhou",
+    signed=None,
+    live=True,
+):
     project = ProjectPage(
         title=f"项目 {code}",
         slug=code.lower(),
@@ -42,13 +53,60 @@ def project_index(home_page):
 def known_projects(project_index):
     d = datetime.date
     return [
-        add_project(project_index, "WZ-1", amount="120.50", stage="signed", county="ruian", signed=d(2024, 5, 1)),
-        add_project(project_index, "WZ-2", amount="80", stage="construction", county="ruian", industry="biomedicine", origin="overseas_wenzhou", signed=d(2025, 3, 2)),
-        add_project(project_index, "WZ-3", amount="0.60", stage="production", county="lucheng", industry="footwear_apparel", origin="taiwan", signed=d(2024, 9, 9)),
-        add_project(project_index, "WZ-4", amount="35", stage="negotiating", county="yueqing", origin="overseas_chinese"),
-        add_project(project_index, "WZ-5", amount="15", stage="signed", county="lucheng", signed=d(2025, 1, 20)),
+        add_project(
+            project_index,
+            "WZ-1",
+            amount="120.50",
+            stage="signed",
+            county="ruian",
+            signed=d(2024, 5, 1),
+        ),
+        add_project(
+            project_index,
+            "WZ-2",
+            amount="80",
+            stage="construction",
+            county="ruian",
+            industry="biomedicine",
+            origin="overseas_wenzhou",
+            signed=d(2025, 3, 2),
+        ),
+        add_project(
+            project_index,
+            "WZ-3",
+            amount="0.60",
+            stage="production",
+            county="lucheng",
+            industry="footwear_apparel",
+            origin="taiwan",
+            signed=d(2024, 9, 9),
+        ),
+        add_project(
+            project_index,
+            "WZ-4",
+            amount="35",
+            stage="negotiating",
+            county="yueqing",
+            origin="overseas_chinese",
+        ),
+        add_project(
+            project_index,
+            "WZ-5",
+            amount="15",
+            stage="signed",
+            county="lucheng",
+            signed=d(2025, 1, 20),
+        ),
         # Drafts never count.
-        add_project(project_index, "WZ-6", amount="999", stage="signed", county="ruian", signed=d(2025, 1, 1), live=False),
+        add_project(
+            project_index,
+            "WZ-6",
+            amount="999",
+            stage="signed",
+            county="ruian",
+            signed=d(2025, 1, 1),
+            live=False,
+        ),
     ]
 
 

@@ -49,11 +49,12 @@ def test_unpublishing_a_project_takes_it_out_of_the_totals(known_projects, progr
 
 
 def test_projects_of_another_site_tree_do_not_count(known_projects, progress_page, locales):
-    from cms.core.models import HomePage
     from wagtail.models import Page
 
-    from .conftest import add_project
+    from cms.core.models import HomePage
     from cms.projects.models import ProjectIndexPage
+
+    from .conftest import add_project
 
     other_home = HomePage(title="Other", slug="other", locale=locales["en"])
     Page.get_first_root_node().add_child(instance=other_home)

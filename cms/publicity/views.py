@@ -1,0 +1,164 @@
+"""Admin views of the publicity department: the campaign calendar and the publishing report."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import reports
+from .calendar import build_campaign_calendar
+from .models import CampaignPage, Channel
+
+
+class CalendarFilterForm(forms.Form):
+    month = forms.CharField(
+        label=_("从哪个月看起"),
+        required=False,
+        help_text=_("格式：2026-11"),
+        widget=forms.TextInput(attrs={"placeholder": "2026-11"}),
+    )
+    channel = forms.ModelChoiceField(
+        label=_("渠道"),
+        queryset=Channel.objects.all(),
+        required=False,
+        empty_label=_("全部渠道"),
+        to_field_name="code",
+    )
+
+    def clean_month(self):
+        value = self.cleaned_data["month"].strip()
+        if not value:
+            return None
+        try:
+            return datetime.datetime.strptime(value, "%Y-%m").date()
+        except ValueError:
+            raise forms.ValidationError(
+                _("月份格式应为“年-月”，例如 2026-11。 / Use year-month, e.g. 2026-11.")
+            ) from None
+
+
+class CampaignCalendarView(WagtailAdminTemplateMixin, TemplateView):
+    """Every campaign, drafts included, by phase, by channel and on a month grid."""
+
+    template_name = "publicity/admin/campaign_calendar.html"
+    page_title = _("宣传活动日历")
+    header_icon = "date"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = CalendarFilterForm(self.request.GET or None)
+        campaigns = CampaignPage.objects.all().prefetch_related("channels").order_by("start_date")
+        first_month = None
+        if form.is_bound and form.is_valid():
+            if form.cleaned_data["channel"]:
+                campaigns = campaigns.filter(channels=form.cleaned_data["channel"])
+            first_month = form.cleaned_data["month"]
+        calendar = build_campaign_calendar(campaigns, first_month=first_month)
+        context.update(
+            {
+                "form": form,
+                "calendar": calendar,
+                "add_url": _add_campaign_url(),
+            }
+        )
+        return context
+
+
+def _add_campaign_url():
+    from .models import CampaignIndexPage
+
+    index = CampaignIndexPage.objects.order_by("path").first()
+    if index is None:
+        return ""
+    return reverse("wagtailadmin_pages:add_subpage", args=[index.pk])
+
+
+class PublishingReportForm(forms.Form):
+    date_from = forms.DateField(
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    section = forms.ModelChoiceField(
+        label=_("栏目"), queryset=reports.section_pages(), required=False, empty_label=_("全部栏目")
+    )
+    author = forms.ModelChoiceField(
+        label=_("发布人"),
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        required=False,
+        empty_label=_("全部人员"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].label_from_instance = lambda page: (
+            f"{page.title}（{page.locale.language_code}）"
+        )
+        self.fields["author"].label_from_instance = reports.user_label
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            raise forms.ValidationError(
+                _("结束日期不能早于开始日期。 / The end date is before the start date.")
+            )
+        return cleaned
+
+
+class PublishingReportView(WagtailAdminTemplateMixin, TemplateView):
+    """What was published, by whom, when, per section and month; CSV with ?export=csv."""
+
+    template_name = "publicity/admin/publishing_report.html"
+    page_title = _("发布统计")
+    header_icon = "list-ul"
+
+    def get(self, request, *args, **kwargs):
+        form = PublishingReportForm(request.GET or None)
+        filters = {}
+        if form.is_bound:
+            if form.is_valid():
+                filters = {
+                    "date_from": form.cleaned_data["date_from"],
+                    "date_to": form.cleaned_data["date_to"],
+                    "section": form.cleaned_data["section"],
+                    "author": form.cleaned_data["author"],
+                }
+            else:
+                # Bad filters change nothing: show the errors and no figures.
+                return self.render_to_response(
+                    self.get_context_data(form=form, items=[], summary=None)
+                )
+        items = reports.publications(request.user, **filters)
+        export = request.GET.get("export")
+        if export in ("csv", "summary_csv"):
+            if export == "csv":
+                body = reports.publications_csv(items)
+                name = "publications"
+            else:
+                body = reports.summary_csv(reports.summarise(items))
+                name = "publications-by-section-month"
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+            stamp = timezone.localdate().isoformat()
+            response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+            return response
+        return self.render_to_response(
+            self.get_context_data(form=form, items=items, summary=reports.summarise(items))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("export", None)
+        base = query.urlencode()
+        context["csv_url"] = "?" + "&".join(filter(None, [base, "export=csv"]))
+        context["summary_csv_url"] = "?" + "&".join(filter(None, [base, "export=summary_csv"]))
+        context["shown"] = context.get("items", [])[:500]
+        return context
