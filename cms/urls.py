@@ -10,6 +10,8 @@ from cms.api import urls as api_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Before the read API: the static donation page posts here (no CSRF token; origin-checked).
+    path("api/donations/", include("museum.donations.api_urls")),
     path("api/", include(api_urls)),
 ]
 
@@ -19,4 +21,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Chinese pages at "/", English pages under "/en/".
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("donations/", include("museum.donations.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

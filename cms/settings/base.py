@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cms.chambers",
     "cms.events",
     "museum",
+    "museum.donations",
     "search",
     "frontend",
     "wagtail.contrib.forms",
@@ -169,3 +170,12 @@ SITE_TITLE = _("世界温商博物馆")
 # Where the static site sends what needs the backend (search, donations, API).
 # Empty means the same origin as the static site.
 BACKEND_URL = os.environ.get("BACKEND_URL", "").rstrip("/")
+
+# Donations: the public form posts here from the static site (limits in museum/donations/conf.py).
+# Origins allowed to post it, besides the backend's own; the static site's origin by default.
+DONATIONS_ALLOWED_ORIGINS = env_list("DONATIONS_ALLOWED_ORIGINS", SITE_URL)
+DONATIONS_RATE_LIMIT = os.environ.get("DONATIONS_RATE_LIMIT", "10/h")
+# Donors' photos: private, outside MEDIA_ROOT; empty means <MEDIA_ROOT>/../private/donations.
+DONATIONS_PRIVATE_ROOT = os.environ.get("DONATIONS_PRIVATE_ROOT", "")
+# Large photos stream to temporary files instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -23,6 +23,7 @@ class MuseumPage(BasePage):
         "museum.CollectionIndexPage",
         "museum.MerchantIndexPage",
         "museum.TimelinePage",
+        "donations.DonationPage",
         "core.StandardPage",
     ]
     max_count_per_parent = 1

@@ -1,0 +1,221 @@
+"""The public donation form (its field names are the endpoint's public contract) and the curators' forms."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from cms.chambers.models import ChamberPage
+from museum.models.collection import ArtifactPage, ObjectType
+
+from . import conf
+from .models import DonationIntent, DonationStatus
+from .validation import clean_photo
+
+TAG_RE = re.compile(r"<\s*[a-zA-Z/!?]")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9\s\-().]{4,28}$")
+WECHAT_RE = re.compile(r"^[A-Za-z0-9_\-]{6,40}$")
+PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+
+
+def plain_text(value):
+    """Text fields are plain text: markup and control characters are refused, not silently dropped."""
+    if value and TAG_RE.search(value):
+        raise ValidationError(_("请勿填写 HTML 标签或脚本，只需填写文字。"), code="markup")
+    if value and CONTROL_RE.search(value):
+        raise ValidationError(_("包含无法识别的控制字符，请只填写文字。"), code="control")
+
+
+class PlainCharField(forms.CharField):
+    default_validators = [plain_text]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """1 to N photos, each decoded and re-encoded; all problems are reported at once."""
+
+    widget = MultipleFileInput(attrs={"accept": PHOTO_ACCEPT})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", True)
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        return data
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data or []) if f]
+        max_photos = conf.get("DONATIONS_MAX_PHOTOS")
+        if not files:
+            raise ValidationError(
+                _("请至少上传 1 张藏品照片（最多 %(max)s 张）。") % {"max": max_photos},
+                code="required",
+            )
+        if len(files) > max_photos:
+            raise ValidationError(
+                ngettext(
+                    "最多上传 %(max)s 张照片，您选择了 %(count)s 张。",
+                    "最多上传 %(max)s 张照片，您选择了 %(count)s 张。",
+                    max_photos,
+                )
+                % {"max": max_photos, "count": len(files)},
+                code="too_many",
+            )
+        total = sum(f.size or 0 for f in files)
+        max_total = conf.get("DONATIONS_MAX_TOTAL_BYTES")
+        if total > max_total:
+            raise ValidationError(
+                _("照片合计不能超过 %(limit)s MB（当前 %(total)s MB）。")
+                % {"limit": max_total // conf.MB, "total": round(total / conf.MB, 1)},
+                code="total_too_large",
+            )
+        cleaned, errors = [], []
+        for upload in files:
+            try:
+                cleaned.append(clean_photo(upload))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class DonationForm(forms.Form):
+    donor_name = PlainCharField(label=_("捐赠人姓名"), max_length=100)
+    email = forms.EmailField(label=_("电子邮箱"), max_length=254, required=False)
+    phone = forms.CharField(label=_("电话"), max_length=30, required=False)
+    wechat = forms.CharField(label=_("微信号"), max_length=40, required=False)
+    country = PlainCharField(label=_("所在国家或地区"), max_length=80)
+    city = PlainCharField(label=_("所在城市"), max_length=80)
+    chamber = forms.TypedChoiceField(
+        label=_("所属商会（选填）"), required=False, coerce=int, empty_value=None
+    )
+    title = PlainCharField(label=_("藏品名称"), max_length=120)
+    category = forms.ChoiceField(label=_("类别"), choices=ObjectType.choices)
+    era = PlainCharField(label=_("大致年代"), max_length=60, required=False)
+    description = PlainCharField(
+        label=_("藏品描述"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    story = PlainCharField(
+        label=_("藏品背后的故事（选填）"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    intent = forms.ChoiceField(
+        label=_("捐赠方式"), choices=DonationIntent.choices, widget=forms.RadioSelect
+    )
+    photos = PhotosField(label=_("藏品照片"))
+    consent_display = forms.BooleanField(label=_("我同意博物馆公开展示这件藏品的故事"), required=False)
+    consent_privacy = forms.BooleanField(
+        label=_("我已阅读并同意隐私说明"),
+        error_messages={"required": _("请阅读并同意隐私说明后再提交。")},
+    )
+    lang = forms.ChoiceField(choices=LANGUAGES, required=False, widget=forms.HiddenInput)
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(required=False, max_length=200)
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        chambers = ChamberPage.objects.live().order_by("level", "province", "title")
+        if locale is not None:
+            chambers = chambers.filter(locale=locale)
+        self.fields["chamber"].choices = [("", _("（不选）"))] + [
+            (page.pk, page.title) for page in chambers.only("pk", "title")
+        ]
+        for name in ("donor_name", "country", "city", "title", "description"):
+            self.fields[name].error_messages["required"] = _("请填写“%(label)s”。") % {
+                "label": self.fields[name].label
+            }
+        self.fields["intent"].error_messages["required"] = _("请选择捐赠方式。")
+        for name, field in self.fields.items():
+            described = [f"id_{name}_errors"]
+            if name in {"phone", "era", "photos"}:
+                described.insert(0, f"id_{name}_help")
+            if name in {"email", "phone", "wechat"}:
+                described.append("contact_help")
+            field.widget.attrs.setdefault("aria-describedby", " ".join(described))
+        self.fields["category"].error_messages["required"] = _("请选择藏品类别。")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = re.sub(r"\D", "", phone)
+        if phone and (not PHONE_RE.match(phone) or not 6 <= len(digits) <= 20):
+            raise ValidationError(
+                _("请填写有效的电话号码，可含国家区号，如 +39 055 123 4567。"), code="invalid"
+            )
+        return phone
+
+    def clean_wechat(self):
+        wechat = self.cleaned_data["wechat"].strip()
+        if wechat and not WECHAT_RE.match(wechat):
+            raise ValidationError(
+                _("微信号为 6–40 位字母、数字、下划线或减号。"), code="invalid"
+            )
+        return wechat
+
+    def clean_chamber(self):
+        pk = self.cleaned_data.get("chamber")
+        if pk is None:
+            return None
+        chamber = ChamberPage.objects.live().filter(pk=pk).first()
+        if chamber is None:
+            raise ValidationError(_("请从列表中选择商会。"), code="invalid_choice")
+        return chamber
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(_("提交未被接受，请刷新页面后重试。"), code="honeypot")
+        contact_fields = ("email", "phone", "wechat")
+        if not any(cleaned.get(name) for name in contact_fields) and not any(
+            name in self.errors for name in contact_fields
+        ):
+            self.add_error(
+                "email", ValidationError(_("请至少填写电子邮箱、电话或微信号中的一项。"), code="no_contact")
+            )
+        return cleaned
+
+    def errors_as_dict(self):
+        return {field: [str(message) for message in messages] for field, messages in self.errors.items()}
+
+
+class StatusChangeForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("新状态"))
+    note = forms.CharField(
+        label=_("说明"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("请填写变更说明。")},
+    )
+
+    def __init__(self, *args, donation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (status.value, status.label)
+            for status in donation.allowed_transitions()
+            if status != DonationStatus.ACCESSIONED
+        ]
+
+
+class AccessionForm(forms.Form):
+    accession_number = forms.CharField(label=_("藏品编号"), max_length=40)
+    note = forms.CharField(
+        label=_("说明"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("请填写入藏说明。")},
+    )
+
+    def clean_accession_number(self):
+        number = self.cleaned_data["accession_number"].strip()
+        if ArtifactPage.objects.filter(accession_number=number).exists():
+            raise ValidationError(_("藏品编号 %(number)s 已被使用。") % {"number": number})
+        return number

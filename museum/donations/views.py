@@ -1,0 +1,307 @@
+"""Public backend views: the endpoint the static donation page posts to, thank-you, status, certificate."""
+
+import hmac
+import logging
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import (
+    BadRequest,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from . import conf
+from .forms import DonationForm
+from .models import Donation, DonationPage, DonationStatus, limits
+from .services import create_donation
+
+logger = logging.getLogger(__name__)
+
+THANKS_SALT = "donations.thanks"
+CERTIFICATE_SALT = "donations.certificate"
+CERTIFICATE_MAX_AGE = 60 * 60
+SUPPORTED = {"zh-hans", "en"}
+
+
+def _origin_of(url):
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def allowed_origins(request):
+    origins = {o.rstrip("/").lower() for o in conf.get("DONATIONS_ALLOWED_ORIGINS")}
+    origins.add(f"{request.scheme}://{request.get_host()}".lower())
+    return origins
+
+
+def request_origin(request):
+    """The page that sent the POST: the Origin header, else the Referer's origin."""
+    origin = request.headers.get("Origin")
+    if origin:
+        return None if origin == "null" else origin.rstrip("/").lower()
+    referer = request.headers.get("Referer")
+    return _origin_of(referer) if referer else None
+
+
+def pick_language(request, posted=None):
+    if posted in SUPPORTED:
+        return posted
+    referer = request.headers.get("Referer", "")
+    if referer and urlsplit(referer).path.startswith("/en/"):
+        return "en"
+    if referer:
+        return settings.LANGUAGE_CODE
+    accepted = translation.get_language_from_request(request, check_path=False)
+    return accepted if accepted in SUPPORTED else settings.LANGUAGE_CODE
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _cors(response, origin):
+    if origin:
+        response["Access-Control-Allow-Origin"] = origin
+        response["Vary"] = "Origin"
+    return response
+
+
+def _donation_page(language):
+    return (
+        DonationPage.objects.live().filter(locale__language_code=language).first()
+        or DonationPage.objects.live().first()
+    )
+
+
+def _reject(request, origin, status, errors, form=None):
+    """Answer a refused submission: JSON errors, or the form again with the messages beside the fields."""
+    if wants_json(request):
+        return _cors(JsonResponse({"errors": errors}, status=status), origin)
+    if form is None:
+        form = DonationForm()
+        for message in errors.get("__all__", []):
+            form.add_error(None, message)
+        for field, messages in errors.items():
+            if field != "__all__":
+                for message in messages:
+                    form.add_error(field, message)
+    context = {
+        "page": _donation_page(translation.get_language()),
+        "donation_form": form,
+        "donation_endpoint": reverse("donations_api:submit"),
+        "donation_status_url": reverse("donations:status"),
+        "donation_limits": limits(),
+    }
+    response = render(request, "donations/form_errors.html", context, status=status)
+    return _cors(response, origin)
+
+
+@csrf_exempt  # The form lives on the static site, which cannot carry a CSRF token; see the origin check.
+@require_http_methods(["POST", "OPTIONS"])
+def submit(request):
+    origin = request_origin(request)
+    origin_ok = origin is not None and origin in allowed_origins(request)
+    if request.method == "OPTIONS":
+        if not origin_ok:
+            return HttpResponse(status=403)
+        response = HttpResponse(status=204)
+        response["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "Accept, Content-Type, X-Requested-With"
+        response["Access-Control-Max-Age"] = "600"
+        return _cors(response, origin)
+
+    language = pick_language(request)
+    cors_origin = origin if origin_ok else None
+    with translation.override(language):
+        if not origin_ok:
+            return _reject(
+                request,
+                None,
+                403,
+                {"__all__": [_("请通过博物馆网站上的捐赠页面提交。")]},
+            )
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > conf.max_request_bytes():
+            return _reject(
+                request,
+                cors_origin,
+                413,
+                {
+                    "photos": [
+                        _("照片合计不能超过 %(limit)s MB，请减少或压缩照片后重试。")
+                        % {"limit": conf.get("DONATIONS_MAX_TOTAL_BYTES") // conf.MB}
+                    ]
+                },
+            )
+        if is_ratelimited(
+            request,
+            group="donations.submit",
+            key="ip",
+            rate=conf.get("DONATIONS_RATE_LIMIT"),
+            method="POST",
+            increment=True,
+        ):
+            return _reject(
+                request,
+                cors_origin,
+                429,
+                {"__all__": [_("提交过于频繁，请稍后再试。")]},
+            )
+        try:
+            data, files = request.POST, request.FILES
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, BadRequest):
+            return _reject(
+                request,
+                cors_origin,
+                400,
+                {"__all__": [_("提交的内容过多或格式有误，请检查后重试。")]},
+            )
+
+    language = pick_language(request, data.get("lang"))
+    with translation.override(language):
+        form = DonationForm(data, files)
+        if not form.is_valid():
+            return _reject(request, cors_origin, 400, form.errors_as_dict(), form=form)
+        donation = create_donation(form.cleaned_data, language=language)
+        if wants_json(request):
+            with translation.override(language):
+                thanks = reverse("donations:thanks")
+            return _cors(
+                JsonResponse(
+                    {
+                        "reference": donation.reference,
+                        "status": donation.status,
+                        "status_url": request.build_absolute_uri(reverse("donations:status")),
+                        "thanks_url": request.build_absolute_uri(
+                            f"{thanks}?{urlencode({'t': thanks_token(donation)})}"
+                        ),
+                    },
+                    status=201,
+                ),
+                cors_origin,
+            )
+        thanks = reverse("donations:thanks")
+    response = HttpResponseRedirect(f"{thanks}?{urlencode({'t': thanks_token(donation)})}")
+    response.status_code = 303
+    return _cors(response, cors_origin)
+
+
+def thanks_token(donation):
+    return signing.dumps(donation.reference, salt=THANKS_SALT)
+
+
+def thanks(request):
+    try:
+        reference = signing.loads(request.GET.get("t", ""), salt=THANKS_SALT, max_age=7 * 86400)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    return render(
+        request,
+        "donations/thanks.html",
+        {"reference": reference, "donation_status_url": reverse("donations:status")},
+    )
+
+
+def _digits(value):
+    return re.sub(r"\D", "", value or "")
+
+
+def _same(given, stored):
+    return hmac.compare_digest(given.encode(), stored.encode())
+
+
+def contact_matches(donation, contact):
+    """Email or phone, compared in constant time; a phone may be typed with or without country code."""
+    given_email = contact.strip().lower()
+    given_phone = _digits(contact)
+    stored_email = (donation.email or "").lower()
+    stored_phone = _digits(donation.phone)
+    email_ok = _same(given_email, stored_email or "\x00")
+    tail = stored_phone[-len(given_phone) :] if given_phone else ""
+    phone_ok = _same(given_phone, tail or "\x00") and len(given_phone) >= 7
+    return bool(stored_email and email_ok) or bool(stored_phone and phone_ok)
+
+
+# Compared against when the reference does not exist, so both failures take the same path.
+_NOBODY = Donation(email="nobody@invalid.example", phone="0000000000")
+
+
+@require_http_methods(["GET", "POST"])
+def status(request):
+    context = {"reference": "", "contact": ""}
+    if request.method == "POST":
+        reference = request.POST.get("reference", "").strip().upper()[:40]
+        contact = request.POST.get("contact", "").strip()[:254]
+        context.update(reference=reference, contact=contact)
+        if is_ratelimited(
+            request,
+            group="donations.status",
+            key="ip",
+            rate=conf.get("DONATIONS_STATUS_RATE_LIMIT"),
+            method="POST",
+            increment=True,
+        ):
+            context["error"] = _("查询过于频繁，请稍后再试。")
+            return render(request, "donations/status.html", context, status=429)
+        if not reference or not contact:
+            context["error"] = _("请填写捐赠编号，以及提交时填写的电子邮箱或电话。")
+            return render(request, "donations/status.html", context, status=400)
+        donation = Donation.objects.filter(reference=reference).first()
+        matched = contact_matches(donation or _NOBODY, contact) and donation is not None
+        if not matched:
+            context["error"] = _("未找到与该编号和联系方式相符的捐赠，请核对后重试。")
+            return render(request, "donations/status.html", context, status=404)
+        context["result"] = {
+            "reference": donation.reference,
+            "status": donation.status,
+            "status_label": DonationStatus(donation.status).label,
+        }
+        if donation.status == DonationStatus.ACCESSIONED:
+            token = signing.dumps(donation.pk, salt=CERTIFICATE_SALT)
+            context["certificate_url"] = (
+                f"{reverse('donations:certificate')}?{urlencode({'t': token})}"
+            )
+    return render(request, "donations/status.html", context)
+
+
+def certificate(request):
+    from .certificate import CertificateFontMissing, render_certificate
+
+    try:
+        pk = signing.loads(
+            request.GET.get("t", ""), salt=CERTIFICATE_SALT, max_age=CERTIFICATE_MAX_AGE
+        )
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    donation = Donation.objects.filter(pk=pk, status=DonationStatus.ACCESSIONED).first()
+    if donation is None:
+        raise Http404
+    try:
+        pdf = render_certificate(donation)
+    except CertificateFontMissing as exc:
+        logger.error("%s", exc)
+        return HttpResponse(
+            _("证书暂时无法生成，请稍后再试。"), status=503, content_type="text/plain; charset=utf-8"
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{donation.reference}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
