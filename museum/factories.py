@@ -28,6 +28,7 @@ class MuseumPageFactory(BasePageFactory):
     title = "世界温商博物馆"
     slug = "museum"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
     body = factory.LazyFunction(lambda: [paragraph("讲述温州人走向世界的故事。")])
 
     class Meta:

@@ -49,6 +49,9 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs it.")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread; Django would then refuse
+    # the tests' own (synchronous) database work as if it were called from async code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,

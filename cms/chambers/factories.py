@@ -9,6 +9,7 @@ class ChamberIndexPageFactory(BasePageFactory):
     title = "商会网络"
     slug = "chambers"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
 
     class Meta:
         model = ChamberIndexPage

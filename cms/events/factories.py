@@ -10,6 +10,7 @@ class EventIndexPageFactory(BasePageFactory):
     title = "回乡考察"
     slug = "tours"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
 
     class Meta:
         model = EventIndexPage

@@ -19,6 +19,7 @@ class ProjectIndexPageFactory(BasePageFactory):
     title = "招商项目"
     slug = "projects"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
 
     class Meta:
         model = ProjectIndexPage

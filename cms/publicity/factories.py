@@ -11,6 +11,7 @@ class NewsIndexPageFactory(BasePageFactory):
     title = "新闻动态"
     slug = "news"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
 
     class Meta:
         model = NewsIndexPage
@@ -32,6 +33,7 @@ class CampaignIndexPageFactory(BasePageFactory):
     title = "宣传活动"
     slug = "campaigns"
     parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
 
     class Meta:
         model = CampaignIndexPage
