@@ -1,0 +1,413 @@
+"""Every page type renders its own fields, metadata, navigation and responsive images."""
+
+import json
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Site
+
+from cms.core.models import SiteSettings
+from cms.projects.models import ProjectPage
+from museum.models import ArtifactPage
+
+from .pages import SiteBuilder, add, parse
+
+# page attribute on SiteBuilder -> (schema.org @type, texts the page must show)
+PAGE_TYPES = {
+    "home": ("WebSite", ["世界温商博物馆与信息平台", "温商回归投资目标进度"]),
+    "standard": ("WebPage", ["关于我们", "世界温商博物馆由温州市人民政府主办。"]),
+    "news_index": ("CollectionPage", ["新闻中心"]),
+    "news": (
+        "NewsArticle",
+        ["温商回归恳谈会在温州举行", "2026年3月18日", "市委宣传部", "三百余位温商齐聚一堂。", "2026 温商回归月"],
+    ),
+    "campaign_index": ("CollectionPage", ["宣传活动"]),
+    "campaign": (
+        "Event",
+        [
+            "温商回归 共建家乡",
+            "2026年3月1日",
+            "2026年3月31日",
+            "海内外温商",
+            "进行中",
+            "校友微信群",
+            "关于我们",
+            "活动海报",
+        ],
+    ),
+    "project_index": ("CollectionPage", ["招商项目"]),
+    "project": (
+        "Project",
+        [
+            "WZ-2026-007",
+            "电气装备",
+            "龙湾区",
+            "85.5 亿元",
+            "海外温商",
+            "欧洲温商联合体",
+            "在建",
+            "林晓华",
+            "温州市投资促进局",
+            "0577-88990011",
+            "linxh@example.gov.cn",
+            "一期厂房开工",
+            "2026年2月20日",
+        ],
+    ),
+    "chamber_index": ("CollectionPage", ["商会网络"]),
+    "chamber": (
+        "Organization",
+        ["上海市温州商会", "省级", "世界温州人联谊总会", "上海市", "1995", "周会长", "021-55556666", "上海市黄浦区温商大厦", "在沪温商的家。"],
+    ),
+    "event_index": ("CollectionPage", ["回乡考察"]),
+    "event": (
+        "Event",
+        ["欧洲温商回乡考察团", "意大利、法国温商", "温州市人民政府侨务办公室", "46", "2026年4月8日", "瓯江口智能电气产业园"],
+    ),
+    "museum": ("Museum", ["世界温商博物馆", "改革开放与温州模式", "馆藏目录", "温商名录", "温商大事记"]),
+    "hall": ("ExhibitionEvent", ["改革开放与温州模式", "1978—1992", "第3展厅", "桥头纽扣市场", "桥头纽扣样品板", "前店后厂的家庭作坊遍布乡镇。"]),
+    "exhibit": (
+        "CreativeWork",
+        ["一粒纽扣闯天下", "桥头镇的纽扣市场曾是亚洲最大。", "八十年代的纽扣摊位", "市场旧影", "走遍千山万水", "四千精神", "市场史料汇编", "市场年表", "纽扣销往何方", "镇馆之宝", "WZM-2026-0042"],
+    ),
+    "collection": ("CollectionPage", ["馆藏目录", "桥头纽扣样品板"]),
+    "artifact": (
+        "VisualArtwork",
+        [
+            "WZM-2026-0042",
+            "产品实物",
+            "1980年代",
+            "1983—1986",
+            "永嘉县桥头镇",
+            "塑料、纸板",
+            "30 × 20 厘米",
+            "桥头纽扣市场的样品板。",
+            "由商户家属保存至今。",
+            "陈氏家族",
+            "允许教育用途",
+            "样品板正面",
+            "陈海潮",
+            "改革开放与温州模式",
+        ],
+    ),
+    "merchants": ("CollectionPage", ["温商名录", "陈海潮"]),
+    "merchant": (
+        "ProfilePage",
+        [
+            "陈海潮",
+            "Chen Haichao",
+            "示例内容（虚构人物）",
+            "1956",
+            "永嘉县",
+            "鞋服时尚",
+            "商贸物流、金融投资",
+            "海潮鞋业集团",
+            "百名领头雁",
+            "全国优秀民营企业家",
+            "意大利 · 米兰",
+            "法国 · 巴黎",
+            "在米兰开设第一家鞋店",
+            "十六岁离乡闯荡，从修鞋摊做起。",
+            "桥头纽扣样品板",
+        ],
+    ),
+    "timeline": ("ItemList", ["温商大事记", "1982年6月", "桥头纽扣市场兴起", "2001", "温商走向世界"]),
+}
+
+# Children that must exist for an index page to have something to list.
+NEEDS = {
+    "news_index": ["news"],
+    "campaign_index": ["campaign", "news", "event"],
+    "campaign": ["news", "event"],
+    "project_index": ["project"],
+    "chamber_index": ["chamber"],
+    "event_index": ["event"],
+    "museum": ["hall", "collection", "merchants", "timeline"],
+    "hall": ["exhibit", "artifact"],
+    "collection": ["artifact"],
+    "merchants": ["merchant"],
+    "merchant": ["artifact"],
+}
+
+
+@pytest.fixture
+def builder(home_page):
+    return SiteBuilder(home_page)
+
+
+def build(builder, name):
+    for dependency in NEEDS.get(name, []):
+        getattr(builder, dependency)
+    page = builder.home if name == "home" else getattr(builder, name)
+    page.refresh_from_db()
+    return page.specific
+
+
+def get(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_renders_its_fields_and_metadata(client, builder, name):
+    page = build(builder, name)
+    schema_type, texts = PAGE_TYPES[name]
+    html = get(client, page)
+    for text in texts:
+        assert text in html, f"{name}: {text!r} missing"
+    head = parse(html)
+    assert head.html_lang == "zh-Hans"
+    assert head.meta["og:title"] == [page.title]
+    assert head.meta["og:locale"] == ["zh_CN"]
+    assert head.meta["og:type"] == ["article" if name == "news" else "website"]
+    canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+    assert canonical == [page.get_full_url()]
+    assert len(head.ld_json) == 1
+    data = json.loads(head.ld_json[0])
+    assert data["@type"] == schema_type
+    assert data["name"] == page.title
+    assert data["url"] == page.get_full_url()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, image_attr",
+    [("hall", "hall_image"), ("artifact", "artifact_image"), ("merchant", "portrait"), ("news", "news_image")],
+)
+def test_share_image_is_an_absolute_og_image(client, builder, name, image_attr):
+    page = build(builder, name)
+    head = parse(get(client, page))
+    (og_image,) = head.meta["og:image"]
+    assert og_image.startswith("http://localhost/")
+    assert og_image.endswith(".jpg")
+    image = getattr(builder, image_attr)
+    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    assert og_image.endswith(rendition.url)
+    assert head.meta["og:image:width"] == [str(rendition.width)]
+    assert head.meta["twitter:card"] == ["summary_large_image"]
+
+
+@pytest.mark.django_db
+def test_images_are_responsive_webp_with_alt_text(client, builder):
+    page = build(builder, "exhibit")
+    head = parse(get(client, page))
+    webp_sources = [s for s in head.sources if s.get("type") == "image/webp"]
+    assert webp_sources, "no <source type=image/webp>"
+    for source in webp_sources:
+        candidates = [part.strip().split(" ") for part in source["srcset"].split(",")]
+        assert len(candidates) >= 2
+        assert all(url.endswith(".webp") and width.endswith("w") for url, width in candidates)
+    content_images = [img for img in head.images if "/images/" in img.get("src", "")]
+    assert content_images
+    for img in content_images:
+        assert img["width"].isdigit() and img["height"].isdigit()
+        assert img["loading"] in {"lazy", "eager"}
+        assert "alt" in img
+    alts = {img["alt"] for img in content_images}
+    # The ImageBlock's own alt text, the image's description for the hero, "" for the decorative one.
+    assert "市场里挑选纽扣的商户" in alts
+    assert "改革开放初期的桥头纽扣市场街景" in alts
+    assert "" in alts
+
+
+@pytest.mark.django_db
+def test_map_block_draws_places_in_svg_with_an_accessible_list(client, builder):
+    html = get(client, build(builder, "exhibit"))
+    svg = html[html.index("<svg class=\"map-svg\"") : html.index("</svg>", html.index("map-svg"))]
+    assert "温州" in svg and "巴黎" in svg
+    assert svg.count("<circle") == 2
+    # Equirectangular: Paris (west, north) is left of and above Wenzhou.
+    import re
+
+    circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    (wz_x, wz_y), (paris_x, paris_y) = [(float(x), float(y)) for x, y in circles]
+    assert paris_x < wz_x and paris_y < wz_y
+    # Longitude span 118.32° against latitude span 20.86°: x distance / y distance keeps that ratio.
+    assert (wz_x - paris_x) / (wz_y - paris_y) == pytest.approx((120.67 - 2.35) / (48.86 - 28.0), rel=0.02)
+    assert '<ol class="map-places">' in html
+    assert "(28.00, 120.67)" in html
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_list_ancestors_below_the_site_root(client, builder):
+    html = get(client, build(builder, "exhibit"))
+    start = html.index('class="breadcrumbs')
+    crumbs = html[start : html.index("</nav>", start)]
+    assert f'href="{builder.home.url}"' in crumbs
+    assert f'href="{builder.museum.url}"' in crumbs
+    assert f'href="{builder.hall.url}"' in crumbs
+    assert 'aria-current="page">桥头纽扣市场<' in crumbs
+    assert "Root" not in crumbs
+
+
+@pytest.mark.django_db
+def test_menu_lists_home_children_shown_in_menus(client, builder):
+    build(builder, "museum")
+    build(builder, "news_index")
+    assert builder.standard.show_in_menus is False
+    html = get(client, builder.news_index)
+    nav = html[html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))]
+    assert "世界温商博物馆" in nav and "新闻中心" in nav
+    assert "关于我们" not in nav
+    assert f'href="{builder.news_index.url}" aria-current="page"' in nav
+
+
+@pytest.mark.django_db
+def test_search_form_is_a_plain_get_to_the_backend(client, builder):
+    with override_settings(BACKEND_URL="https://api.wzmuseum.example"):
+        html = get(client, builder.home)
+    assert 'action="https://api.wzmuseum.example/search/"' in html
+    assert 'method="get"' in html
+    assert 'name="q"' in html
+
+
+@pytest.mark.django_db
+def test_footer_comes_from_site_settings(client, builder):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.address = "温州市鹿城区市府路1号"
+    site_settings.icp_number = "浙ICP备12345678号"
+    site_settings.save()
+    html = get(client, builder.home)
+    footer = html[html.index("<footer") :]
+    assert "温州市人民政府" in footer
+    assert "温州市鹿城区市府路1号" in footer
+    assert "浙ICP备12345678号" in footer
+
+
+@pytest.mark.django_db
+def test_sample_notice_only_on_sample_merchants(client, builder):
+    merchant = build(builder, "merchant")
+    assert "示例内容（虚构人物）" in get(client, merchant)
+    merchant.is_sample = False
+    merchant.save_revision().publish()
+    assert "示例内容（虚构人物）" not in get(client, merchant)
+
+
+@pytest.mark.django_db
+def test_home_progress_sums_live_projects_against_the_goal(client, builder):
+    build(builder, "project")
+    second = add(
+        builder.project_index,
+        ProjectPage(
+            title="鹿城数字经济总部",
+            slug="lucheng-digital",
+            code="WZ-2026-010",
+            industry="digital_economy",
+            county="lucheng",
+            amount="64.50",
+            investor_origin="domestic_wenzhou",
+            stage="signed",
+        ),
+    )
+    draft = add(
+        builder.project_index,
+        ProjectPage(
+            title="未发布项目",
+            slug="draft-project",
+            code="WZ-2026-011",
+            industry="new_energy",
+            county="ruian",
+            amount="1000",
+            investor_origin="taiwan",
+            stage="negotiating",
+        ),
+    )
+    draft.unpublish()
+    home = builder.home
+    home.goal_amount = 3000
+    home.save_revision().publish()
+    html = get(client, home)
+    # 85.5 + 64.5 = 150 of 3000 -> 5%
+    assert "<strong>150</strong>" in html
+    assert "完成 5.0%" in html
+    assert 'aria-valuenow="5.0"' in html
+    # Only key projects are featured.
+    assert "瓯江口智能电气产业园" in html
+    assert second.title not in html
+
+
+@pytest.mark.django_db
+def test_chambers_grouped_national_provincial_city(client, builder):
+    build(builder, "chamber")
+    from cms.chambers.models import ChamberPage
+
+    add(
+        builder.chamber_index,
+        ChamberPage(title="义乌市温州商会", slug="yiwu", level="city", province="zhejiang", city="义乌"),
+    )
+    html = get(client, builder.chamber_index)
+    html = html[html.index('class="chamber-directory"') :]
+    national = html.index("全国商会")
+    provincial = html.index("省级商会")
+    city = html.index("市级商会")
+    assert national < provincial < city
+    assert national < html.index("世界温州人联谊总会") < provincial
+    assert provincial < html.index("上海市温州商会") < city < html.index("义乌市温州商会")
+
+
+# Pagination -------------------------------------------------------------------------------
+
+
+def make_artifacts(builder, count):
+    for number in range(count):
+        add(
+            builder.collection,
+            ArtifactPage(
+                title=f"藏品 {number:03d}",
+                slug=f"artifact-{number:03d}",
+                accession_number=f"WZM-2026-{number:04d}",
+                object_type="document",
+                era="1990年代",
+                year_start=1990 + number,
+            ),
+        )
+
+
+@pytest.mark.django_db
+def test_listing_pages_under_page_n(client, builder, monkeypatch):
+    from museum.models import CollectionIndexPage
+
+    monkeypatch.setattr(CollectionIndexPage, "paginate_by", 4)
+    make_artifacts(builder, 9)
+    index = builder.collection.specific
+    assert index.get_static_subpaths() == ["page/2/", "page/3/"]
+
+    first = client.get(index.url).content.decode()
+    assert "藏品 000" in first and "藏品 004" not in first
+    assert f'href="{index.url}page/2/"' in first
+
+    second = client.get(index.url + "page/2/")
+    assert second.status_code == 200
+    html = second.content.decode()
+    assert "藏品 004" in html and "藏品 000" not in html
+    canonical = [link["href"] for link in parse(html).links if link.get("rel") == "canonical"]
+    assert canonical == [index.get_full_url() + "page/2/"]
+
+    third = client.get(index.url + "page/3/").content.decode()
+    assert "藏品 008" in third
+    assert client.get(index.url + "page/4/").status_code == 404
+    assert client.get(index.url + "page/0/").status_code == 404
+    first_again = client.get(index.url + "page/1/")
+    assert first_again.status_code == 301 and first_again["Location"] == index.url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "index_name", ["news_index", "campaign_index", "project_index", "chamber_index", "event_index", "collection", "merchants"]
+)
+def test_every_index_page_paginates(builder, index_name):
+    index = getattr(builder, index_name).specific
+    # Nothing to list yet: no extra listing pages (other subpaths, such as filters, may exist).
+    assert not [p for p in index.get_static_subpaths() if p.startswith("page/")]
+    assert index.get_listing().count() == 0
+
+
+@pytest.mark.django_db
+def test_single_listing_page_has_no_extra_subpaths(client, builder):
+    build(builder, "news_index")
+    index = builder.news_index.specific
+    assert index.get_static_subpaths() == []
+    assert client.get(index.url + "page/2/").status_code == 404
+
