@@ -5,3 +5,8 @@ class FrontendConfig(AppConfig):
     name = "frontend"
     label = "frontend"
     verbose_name = "公众网站"
+
+    def ready(self):
+        from frontend import signals
+
+        signals.connect()

@@ -172,6 +172,15 @@ SITE_TITLE = _("世界温商博物馆")
 # Empty means the same origin as the static site.
 BACKEND_URL = os.environ.get("BACKEND_URL", "").rstrip("/")
 
+# The static site: `build_site` writes it to STATIC_SITE_DIR (a symlink switched atomically
+# to each new build); publishing a page re-renders the affected files when PUBLISH_ON_SAVE.
+STATIC_SITE_DIR = Path(os.environ.get("STATIC_SITE_DIR", BASE_DIR / "site"))
+PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)
+# Where the read API is published as static JSON beside the HTML (a path or a full URL).
+STATIC_API_URL = os.environ.get("STATIC_API_URL", "/data/v2/")
+# Render processes for a full build; 0 means one per CPU core.
+STATIC_SITE_WORKERS = int(os.environ.get("STATIC_SITE_WORKERS", "0"))
+
 # Donations: the public form posts here from the static site (limits in museum/donations/conf.py).
 # Origins allowed to post it, besides the backend's own; the static site's origin by default.
 DONATIONS_ALLOWED_ORIGINS = env_list("DONATIONS_ALLOWED_ORIGINS", SITE_URL)

@@ -19,3 +19,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Publishing writes files; tests that exercise it turn it on with their own directory.
+PUBLISH_ON_SAVE = False
+STATIC_SITE_DIR = BASE_DIR / "build" / "test-site" / os.environ.get("TEST_DB_SUFFIX", "main")

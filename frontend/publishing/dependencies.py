@@ -1,0 +1,308 @@
+"""Which files a page change touches, and where each output lives in the build.
+
+This module is the only place that knows it. A change to a page affects:
+
+- the page itself, in its locale, with its listing subpaths (``page/2/`` ...), and its
+  static API JSON; if it is no longer live and public, its files are removed instead;
+- its translations (their language switch points at it);
+- its parent, and its former parent after a move (the listings that show it, every
+  pagination page of them);
+- every page whose last rendering showed it (recorded while rendering: cards, embeds,
+  featured items on home) and the home page of its locale when home showed pages of its
+  type (a new item is not yet among the recorded ones);
+- pages linked with it in Wagtail's reference index, both ways (an exhibit embedding an
+  artifact; a hall listing the artifacts that point at it), and through many-to-many fields;
+- when its title, URL or menu flag changed: its descendants (breadcrumbs and URLs) and
+  the pages that show its title; when it sits in the main menu, every page of its locale;
+- the sitemap, the static API listing of its type and locale, the news or campaign feeds
+  of its locale, and after a move or redirect change the redirect files.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import models
+from wagtail.models import Page, ReferenceIndex
+
+# Page types that have feeds, keyed by the feed's name.
+FEED_TYPES = {"news": "publicity.NewsPage", "campaigns": "publicity.CampaignPage"}
+
+SITEMAP_PATH = "sitemap.xml"
+ROBOTS_PATH = "robots.txt"
+NETLIFY_REDIRECTS_PATH = "_redirects"
+NGINX_REDIRECTS_PATH = "redirects.nginx.conf"
+MANIFEST_PATH = ".manifest.json"
+
+
+# --- where outputs live --------------------------------------------------------------
+
+
+def page_file(url, subpath=""):
+    """The HTML file of a page URL (``/en/museum/`` -> ``en/museum/index.html``)."""
+    path = urlsplit(url).path.lstrip("/") + subpath
+    if path and not path.endswith("/"):
+        path += "/"
+    return path + "index.html"
+
+
+def locale_prefix(language_code):
+    """The URL prefix of a locale: the default language lives at ``/``."""
+    if language_code == settings.LANGUAGE_CODE:
+        return ""
+    return f"{language_code}/"
+
+
+def not_found_file(language_code):
+    return locale_prefix(language_code) + "404.html"
+
+
+def feed_files(feed, language_code):
+    prefix = locale_prefix(language_code)
+    return [f"{prefix}feeds/{feed}.rss", f"{prefix}feeds/{feed}.atom"]
+
+
+def api_base_path():
+    """The path part of STATIC_API_URL, where the static JSON is written."""
+    path = urlsplit(settings.STATIC_API_URL).path.strip("/")
+    return path + "/" if path else ""
+
+
+def api_base_url():
+    url = settings.STATIC_API_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def api_detail_file(page_id):
+    return f"{api_base_path()}pages/{page_id}.json"
+
+
+def api_listing_file(language_code, page_type):
+    return f"{api_base_path()}pages/{language_code}/{page_type}.json"
+
+
+def api_locale_index_file(language_code):
+    return f"{api_base_path()}pages/{language_code}/index.json"
+
+
+def api_root_file():
+    return f"{api_base_path()}index.json"
+
+
+def page_outputs(entry):
+    """Every file a published page owns, from its manifest entry."""
+    files = [page_file(entry["url"], subpath) for subpath in [""] + entry.get("subpaths", [])]
+    files.append(api_detail_file(entry["id"]))
+    return files
+
+
+# --- what a change touches -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something happened to a page: ``publish``, ``unpublish``, ``move`` or ``delete``."""
+
+    kind: str
+    page_id: int
+    old_parent_id: int | None = None
+
+
+@dataclass
+class Plan:
+    render: set = field(default_factory=set)  # page ids to render with all their subpaths
+    remove: set = field(default_factory=set)  # page ids whose files go
+    listings: set = field(default_factory=set)  # (language_code, page type) API listings
+    feeds: set = field(default_factory=set)  # (feed name, language_code)
+    sitemap: bool = False
+    redirects: bool = False
+
+    def paths(self, manifest):
+        """The generated files (not page files) this plan rewrites."""
+        out = []
+        if self.sitemap:
+            out.append(SITEMAP_PATH)
+        if self.redirects:
+            out += [NETLIFY_REDIRECTS_PATH, NGINX_REDIRECTS_PATH]
+        for feed, language_code in sorted(self.feeds):
+            out += feed_files(feed, language_code)
+        for language_code, page_type in sorted(self.listings):
+            out += [
+                api_listing_file(language_code, page_type),
+                api_locale_index_file(language_code),
+            ]
+        if self.listings:
+            out.append(api_root_file())
+        return out
+
+
+def publishable_pages():
+    """Pages the static site carries: live, public and reachable from a site root."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def is_publishable(page):
+    return (
+        page is not None
+        and page.depth > 1
+        and publishable_pages().filter(pk=page.pk).exists()
+        and page.get_url_parts() is not None
+    )
+
+
+def page_type(page):
+    return page.specific_class._meta.label if page.specific_class else page._meta.label
+
+
+def feeds_for(page_type_label, language_code):
+    return {(feed, language_code) for feed, label in FEED_TYPES.items() if label == page_type_label}
+
+
+def related_page_ids(page):
+    """Pages linked with `page`: the reference index both ways, and many-to-many fields."""
+    ids = set()
+    page_ct_ids = None
+    inbound = ReferenceIndex.get_references_to(page).values_list(
+        "content_type_id", "base_content_type_id", "object_id"
+    )
+    outbound = ReferenceIndex.get_references_for_object(page).values_list(
+        "to_content_type_id", "to_object_id"
+    )
+    from django.contrib.contenttypes.models import ContentType
+
+    page_ct_ids = {ContentType.objects.get_for_model(Page).pk}
+    for _ct, base_ct, object_id in inbound:
+        if base_ct in page_ct_ids:
+            ids.add(int(object_id))
+    for to_ct, object_id in outbound:
+        if to_ct in page_ct_ids:
+            ids.add(int(object_id))
+    specific = page.specific
+    for model_field in specific._meta.get_fields():
+        if isinstance(model_field, models.ManyToManyField) and issubclass(
+            model_field.related_model, Page
+        ):
+            ids.update(getattr(specific, model_field.name).values_list("pk", flat=True))
+    # Inbound many-to-many: other pages that list this one (related merchants, signed projects).
+    for relation in specific._meta.related_objects:
+        if relation.many_to_many and issubclass(relation.related_model, Page):
+            accessor = relation.get_accessor_name()
+            ids.update(getattr(specific, accessor).values_list("pk", flat=True))
+    ids.discard(page.pk)
+    return ids
+
+
+def plan(changes, manifest):
+    """The Plan for a batch of changes, against the manifest of the current build."""
+    result = Plan()
+    entries = manifest.pages
+    for change in changes:
+        old = entries.get(change.page_id)
+        page = None
+        if change.kind != "delete":
+            page = Page.objects.filter(pk=change.page_id).select_related("locale").first()
+        live = is_publishable(page)
+        result.sitemap = True
+        if change.kind == "move":
+            result.redirects = True
+
+        if live:
+            result.render.add(page.pk)
+            new = {
+                "url": page.get_url_parts()[2],
+                "title": page.title,
+                "menu": page.show_in_menus,
+                "type": page_type(page),
+                "locale": page.locale.language_code,
+            }
+        else:
+            if old:
+                result.remove.add(change.page_id)
+            if page is None and old is None:
+                continue
+            new = None
+        current = new or old
+        if page is not None:
+            current = current or {
+                "type": page_type(page),
+                "locale": page.locale.language_code,
+                "url": None,
+                "title": page.title,
+                "menu": page.show_in_menus,
+            }
+        language_code = current["locale"]
+        result.listings.add((language_code, current["type"]))
+        result.feeds |= feeds_for(current["type"], language_code)
+        if old and (old["locale"], old["type"]) != (language_code, current["type"]):
+            result.listings.add((old["locale"], old["type"]))
+
+        label_changed = (
+            old is None
+            or new is None
+            or old["title"] != new["title"]
+            or old["url"] != new["url"]
+            or old.get("menu") != new["menu"]
+        )
+
+        # Translations show a language switch that points at this page.
+        if page is not None:
+            result.render |= set(
+                Page.objects.filter(translation_key=page.translation_key)
+                .exclude(pk=page.pk)
+                .values_list("pk", flat=True)
+            )
+        elif old:
+            result.render |= {
+                pk for pk, e in entries.items() if e.get("tk") == old.get("tk") and pk != old["id"]
+            }
+
+        # Parent listings, before and after a move.
+        parents = {change.old_parent_id, old.get("parent") if old else None}
+        if page is not None:
+            parents.add(_parent_id(page))
+        result.render |= {pk for pk in parents if pk}
+
+        # Pages whose last rendering showed this page; home when it showed pages of this type.
+        for pk, entry in entries.items():
+            if change.page_id in entry.get("deps", ()):
+                result.render.add(pk)
+            elif label_changed and change.page_id in entry.get("ldeps", ()):
+                result.render.add(pk)
+            elif (
+                entry.get("root")
+                and entry["locale"] == language_code
+                and current["type"] in entry.get("types", ())
+            ):
+                result.render.add(pk)
+
+        if page is not None:
+            result.render |= related_page_ids(page)
+
+        if label_changed and old:
+            # Descendants carry this page in their URL and breadcrumbs.
+            prefix = old["url"]
+            result.render |= {
+                pk
+                for pk, entry in entries.items()
+                if entry["url"].startswith(prefix) and pk != change.page_id
+            }
+            if page is not None:
+                result.render |= set(
+                    publishable_pages().descendant_of(page).values_list("pk", flat=True)
+                )
+        if label_changed and ((old and old.get("menu")) or (new and new["menu"])):
+            result.render |= {pk for pk, e in entries.items() if e["locale"] == language_code}
+
+    # Whatever is rendered must still be publishable; the rest goes.
+    candidates = result.render - result.remove
+    live_ids = set(publishable_pages().filter(pk__in=candidates).values_list("pk", flat=True))
+    result.remove |= {pk for pk in candidates - live_ids if pk in entries}
+    result.render = live_ids
+    return result
+
+
+def _parent_id(page):
+    parent_path = page.path[: -Page.steplen]
+    if not parent_path:
+        return None
+    return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()

@@ -1,0 +1,261 @@
+"""Render pages in-process, without the HTTP stack, the way Wagtail's serve view does.
+
+A page is routed and served with a request built by RequestFactory for the site's host,
+under the page's language. While a page renders, every page instance created is recorded,
+so the manifest knows which pages each output shows. Media and document files the output
+references are put into the build beside it.
+"""
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.staticfiles import storage as staticfiles_module
+from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+from django.db.models.signals import post_init
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import resolve
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from . import dependencies, writer
+
+STATIC_DIR = "static"
+
+
+class RenderError(RuntimeError):
+    pass
+
+
+class BuildStaticStorage(ManifestStaticFilesStorage):
+    """Content-hashed static files inside a build; URLs are hashed even when DEBUG is on."""
+
+    manifest_strict = True
+
+    def url(self, name, force=True):
+        return super().url(name, force=True)
+
+
+def static_storage(root):
+    return BuildStaticStorage(
+        location=str(writer.resolve(root, STATIC_DIR)), base_url=settings.STATIC_URL
+    )
+
+
+@contextmanager
+def using_static_storage(storage):
+    """Point `{% static %}` at the build's hashed files while rendering."""
+    wrapped = staticfiles_module.staticfiles_storage._wrapped
+    staticfiles_module.staticfiles_storage._wrapped = storage
+    try:
+        yield
+    finally:
+        staticfiles_module.staticfiles_storage._wrapped = wrapped
+
+
+class Recorder:
+    """Collects the pages instantiated while one output renders."""
+
+    def __init__(self):
+        self.ids = set()
+        self.types = set()
+
+    def __call__(self, sender, instance, **kwargs):
+        if isinstance(instance, Page) and instance.pk:
+            self.ids.add(instance.pk)
+            if type(instance) is not Page:
+                self.types.add(instance._meta.label)
+
+
+@contextmanager
+def recording():
+    recorder = Recorder()
+    post_init.connect(recorder, weak=False, dispatch_uid="static-publish-recorder")
+    try:
+        yield recorder
+    finally:
+        post_init.disconnect(dispatch_uid="static-publish-recorder")
+
+
+class Renderer:
+    def __init__(self, root):
+        self.root = root
+        self.factory = RequestFactory()
+        self.storage = static_storage(root)
+        self.sites = {site.pk: site for site in Site.objects.all()}
+        self.media_seen = set()
+        media_url = settings.MEDIA_URL
+        self.media_url = media_url if media_url.startswith("/") else None
+        prefixes = [re.escape(p) for p in (self.media_url, "/documents/") if p]
+        alternatives = "|".join(prefixes)
+        self.asset_re = re.compile(rf"(?:{alternatives})[^\"'\s,<>()?#]+")
+
+    # --- requests ---------------------------------------------------------------------
+
+    def request(self, path, site=None):
+        site = site or Site.objects.filter(is_default_site=True).first()
+        scheme = urlsplit(settings.SITE_URL).scheme or "http"
+        host = site.hostname if site else "localhost"
+        port = site.port if site else 80
+        if port not in (80, 443):
+            host = f"{host}:{port}"
+        request = self.factory.get(path, HTTP_HOST=host, secure=scheme == "https")
+        request.user = AnonymousUser()
+        request.session = {}
+        if site:
+            request._wagtail_site = site
+        return request
+
+    # --- pages ------------------------------------------------------------------------
+
+    def render_page(self, page):
+        """All outputs of a live page: (entry for the manifest, {file: bytes})."""
+        page = page.specific
+        site_id, _root_url, url = page.get_url_parts()
+        site = self.sites.get(site_id)
+        language_code = page.locale.language_code
+        outputs = {}
+        deps, ldeps, types = set(), set(), set()
+        subpaths = []
+        with translation.override(language_code), using_static_storage(self.storage):
+            with recording() as recorder:
+                outputs[dependencies.page_file(url)] = self._serve(page, url, "", site)
+                getter = getattr(page, "get_static_subpaths", None)
+                subpaths = list(getter()) if getter else []
+                for subpath in subpaths:
+                    outputs[dependencies.page_file(url, subpath)] = self._serve(
+                        page, url, subpath, site
+                    )
+            ancestor_paths = {
+                page.path[:i] for i in range(Page.steplen, len(page.path), Page.steplen)
+            }
+            loaded = Page.objects.filter(pk__in=recorder.ids - {page.pk}).values_list(
+                "pk", "path", "show_in_menus"
+            )
+            for pk, path, in_menu in loaded:
+                if path in ancestor_paths or in_menu:
+                    ldeps.add(pk)
+                else:
+                    deps.add(pk)
+            types = recorder.types - {page._meta.label}
+            outputs[dependencies.api_detail_file(page.pk)] = self.render_api_detail(page, site)
+        parent_path = page.path[: -Page.steplen]
+        entry = {
+            "id": page.pk,
+            "url": url,
+            "locale": language_code,
+            "tk": str(page.translation_key),
+            "type": page._meta.label,
+            "title": page.title,
+            "menu": page.show_in_menus,
+            "parent": Page.objects.filter(path=parent_path).values_list("pk", flat=True).first(),
+            "root": site is not None and site.root_page.translation_key == page.translation_key,
+            "subpaths": subpaths,
+            "lastmod": page.last_published_at.isoformat() if page.last_published_at else None,
+            "deps": sorted(deps),
+            "ldeps": sorted(ldeps),
+            "types": sorted(types),
+        }
+        return entry, outputs
+
+    def _serve(self, page, url, subpath, site):
+        path = url + subpath
+        request = self.request(path, site)
+        request.LANGUAGE_CODE = translation.get_language()
+        components = [part for part in subpath.split("/") if part]
+        page, args, kwargs = page.route(request, components)
+        response = page.serve(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code != 200:
+            raise RenderError(f"{path} answered {response.status_code}")
+        return response.content
+
+    def render_not_found(self, language_code):
+        with translation.override(language_code), using_static_storage(self.storage):
+            prefix = "/" + dependencies.locale_prefix(language_code)
+            request = self.request(prefix + "404.html")
+            request.LANGUAGE_CODE = language_code
+            home = self.home_for(language_code)
+            html = render_to_string(
+                "404.html", {"request_path": request.path, "home": home}, request=request
+            )
+        return html.encode("utf-8")
+
+    def home_for(self, language_code):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if not site:
+            return None
+        root = site.root_page
+        return (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale__language_code=language_code)
+            .first()
+            or root
+        ).specific
+
+    # --- API --------------------------------------------------------------------------
+
+    def render_api_detail(self, page, site=None):
+        """The page as the read API serves it at /api/v2/pages/<id>/."""
+        path = f"/api/v2/pages/{page.pk}/"
+        request = self.request(path, site)
+        match = resolve(path)
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code != 200:
+            raise RenderError(f"API {path} answered {response.status_code}")
+        return response.content
+
+    # --- assets -----------------------------------------------------------------------
+
+    def collect_assets(self, content):
+        """Copy the media and document files that `content` references into the build."""
+        text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+        text = text.replace("\\/", "/")
+        for url in set(self.asset_re.findall(text)):
+            if url in self.media_seen:
+                continue
+            self.media_seen.add(url)
+            self._copy_asset(url)
+
+    def _copy_asset(self, url):
+        relative = unquote(url)
+        if self.media_url and url.startswith(self.media_url):
+            name = relative[len(self.media_url) :]
+            source = Path(settings.MEDIA_ROOT) / name
+            if not source.is_file():
+                regenerate_rendition(name)
+            if source.is_file():
+                writer.link_or_copy(source, self.root, relative)
+            return
+        if url.startswith("/documents/"):
+            parts = relative.split("/")
+            if len(parts) >= 4 and parts[2].isdigit():
+                from wagtail.documents import get_document_model
+
+                document = get_document_model().objects.filter(pk=int(parts[2])).first()
+                if document and document.file:
+                    try:
+                        source = document.file.path
+                    except NotImplementedError:
+                        return
+                    writer.link_or_copy(source, self.root, relative)
+
+
+def regenerate_rendition(name):
+    """Recreate a rendition whose record (or cached copy) outlived its file."""
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    rendition = rendition_model.objects.filter(file=name).select_related("image").first()
+    if rendition is None:
+        return
+    image, spec = rendition.image, rendition.filter_spec
+    rendition.delete()
+    image.get_rendition(spec)

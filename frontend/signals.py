@@ -1,0 +1,94 @@
+"""Keep the static site current: page and redirect changes re-render the files they touch.
+
+Changes are collected during a transaction and applied once it commits, so a rolled-back
+publish writes nothing and a publish that moves many pages renders each file once.
+"""
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from frontend.publishing.dependencies import Change
+
+logger = logging.getLogger(__name__)
+_pending = threading.local()
+
+
+def _queue(change=None, redirects=False):
+    if not getattr(settings, "PUBLISH_ON_SAVE", False):
+        return
+    state = getattr(_pending, "state", None)
+    if state is None:
+        state = _pending.state = {"changes": [], "redirects": False}
+    if change is not None and change not in state["changes"]:
+        state["changes"].append(change)
+    state["redirects"] = state["redirects"] or redirects
+    # The first callback to run applies everything queued; a rolled-back transaction's
+    # changes ride along with the next commit and re-render from what the database holds.
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    state = getattr(_pending, "state", None)
+    _pending.state = None
+    if not state:
+        return
+    from frontend.publishing.publisher import publish_changes, publish_redirects
+
+    try:
+        if state["changes"]:
+            publish_changes(state["changes"])
+        if state["redirects"]:
+            publish_redirects()
+    except Exception:
+        # The database change stands; the next publish or full build brings the files up.
+        logger.exception("Static publishing failed for %s", state["changes"])
+
+
+def on_page_published(sender, instance, **kwargs):
+    _queue(Change("publish", instance.pk))
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    _queue(Change("unpublish", instance.pk))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _queue(Change("delete", instance.pk))
+
+
+_move_parents = threading.local()
+
+
+def on_pre_page_move(sender, instance, parent_page_before, **kwargs):
+    _move_parents.__dict__[instance.pk] = parent_page_before.pk
+
+
+def on_post_page_move(sender, instance, parent_page_before, **kwargs):
+    old_parent = _move_parents.__dict__.pop(instance.pk, parent_page_before.pk)
+    _queue(Change("move", instance.pk, old_parent_id=old_parent))
+
+
+def on_redirect_changed(sender, instance, **kwargs):
+    _queue(redirects=True)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="static-site-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="static-site-unpublished")
+    post_delete.connect(on_page_deleted, dispatch_uid="static-site-deleted")
+    pre_page_move.connect(on_pre_page_move, dispatch_uid="static-site-pre-move")
+    post_page_move.connect(on_post_page_move, dispatch_uid="static-site-post-move")
+    post_save.connect(
+        on_redirect_changed, sender=Redirect, dispatch_uid="static-site-redirect-saved"
+    )
+    post_delete.connect(
+        on_redirect_changed, sender=Redirect, dispatch_uid="static-site-redirect-deleted"
+    )
