@@ -213,6 +213,8 @@ class ProgressPage(BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # Its figures sum every project: any project change must re-render it on the static site.
+    static_dependency_types = ["projects.ProjectPage"]
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
