@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import urls as api_urls
+from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Before the read API: the static donation page posts here (no CSRF token; origin-checked).
     path("api/donations/", include("museum.donations.api_urls")),
+    path("api/search/", include((search_urls.api_urlpatterns, "search_api"))),
     path("api/", include(api_urls)),
 ]
 
@@ -23,6 +25,7 @@ if settings.DEBUG:
 # Chinese pages at "/", English pages under "/en/".
 urlpatterns += i18n_patterns(
     path("donations/", include("museum.donations.urls")),
+    path("search/", include((search_urls.page_urlpatterns, "search"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

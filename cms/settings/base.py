@@ -144,6 +144,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Site search (search/): "embedded" (database full-text) or "elasticsearch"; empty picks
+# Elasticsearch when ELASTICSEARCH_URL is set. The analyzer: auto, smartcn, ik or cjk.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "")
+SEARCH_ELASTICSEARCH_ANALYZER = os.environ.get("SEARCH_ELASTICSEARCH_ANALYZER", "auto")
+SEARCH_ELASTICSEARCH_INDEX_PREFIX = os.environ.get("SEARCH_ELASTICSEARCH_INDEX_PREFIX", "wzm")
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

@@ -15,6 +15,8 @@ DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["TEST"]["NAME"] = "test_wzm" + os.environ.get("TEST_DB_SUFFIX", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The suite tests the embedded search backend; Elasticsearch tests build their own backend.
+SEARCH_BACKEND = "embedded"
 
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,266 @@
+"""What the index holds for a page: text gathered from the page type's own `search_fields`,
+facet values, and the analysed forms every backend stores.
+
+Which text goes where follows the model's declarations: `title` is the title, a SearchField
+with boost >= 2 (names, codes, enterprises, themes) is a keyword field, every other
+SearchField is body text. Only public data is read: private fields are never declared as
+search fields, and only live pages without view restrictions are indexed.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Manager
+from django.utils.html import strip_tags
+from django.utils.translation import override
+from modelsearch import index
+from wagtail.models import Page
+
+from . import text as textlib
+
+FAMILIES = {
+    "museum": "museum",
+    "projects": "platform",
+    "chambers": "platform",
+    "events": "platform",
+    "publicity": "publicity",
+}
+DEFAULT_FAMILY = "general"
+
+# Facet name -> model attributes that carry its value, first non-empty wins.
+YEAR_FIELDS = ["year_start", "start_year", "date", "start_date", "signed_date", "founded", "birth_year"]
+CHOICE_FACETS = {
+    "region": ["county", "home_county", "province"],
+    "industry": ["industry", "primary_industry"],
+    "stage": ["stage"],
+}
+FACET_NAMES = ["type", "hall", "era", "region", "country", "industry", "stage", "year"]
+KEYWORD_BOOST = 2
+
+
+@dataclass
+class SearchDocument:
+    page_id: int
+    locale: str
+    content_type: str
+    type_code: str
+    family: str
+    title: str
+    url: str
+    text: str
+    image_id: int | None
+    facets: dict = field(default_factory=dict)
+    keywords: list = field(default_factory=list)
+    body: list = field(default_factory=list)
+    romanised: list = field(default_factory=list)
+
+    # Analysed forms, normalised and tokenised once for all backends.
+    def normalised(self):
+        return {
+            "title": textlib.normalise(self.title),
+            "keywords": textlib.normalise(" ".join(self.keywords)),
+            "body": textlib.normalise(" ".join(self.body)),
+        }
+
+    def pinyin(self):
+        norm = textlib.normalise(" ".join([self.title, *self.keywords]))
+        out = textlib.pinyin_tokens(norm)
+        for name in self.romanised:
+            out.extend(textlib.romanised_name_tokens(name))
+        return list(dict.fromkeys(out))
+
+    def columns(self):
+        """Space-joined token columns for the embedded backend."""
+        norm = self.normalised()
+        return {
+            "title": " ".join(textlib.tokens(norm["title"])),
+            "keywords": " ".join(textlib.tokens(norm["keywords"])),
+            "pinyin": " ".join(self.pinyin()),
+            "body": " ".join(textlib.tokens(norm["body"])),
+            "grams": " ".join(
+                textlib.bigrams(" ".join([norm["title"], norm["keywords"], norm["body"]]))
+            ),
+        }
+
+
+def type_code(model):
+    name = model._meta.model_name
+    return name[: -len("page")] if name.endswith("page") and name != "page" else name
+
+
+def family_of(model):
+    return FAMILIES.get(model._meta.app_label, DEFAULT_FAMILY)
+
+
+def indexed_page_models():
+    """Every concrete page type that declares search fields (each model opts in itself)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model is not Page and index.class_is_indexed(model)
+    ]
+
+
+def is_indexable(page):
+    return (
+        page.depth > 1
+        and page.live
+        and not page.expired
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def _as_texts(value):
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        out = []
+        for item in value:
+            out.extend(_as_texts(item))
+        return out
+    value = str(value)
+    if "<" in value:
+        value = strip_tags(value)
+    value = value.strip()
+    return [value] if value else []
+
+
+def _related_texts(related, page):
+    value = related.get_value(page)
+    if value is None:
+        return []
+    objects = value.all() if isinstance(value, Manager) else [value]
+    out = []
+    for obj in objects:
+        for sub in related.fields:
+            if isinstance(sub, index.SearchField):
+                out.extend(_as_texts(sub.get_value(obj)))
+    return out
+
+
+def _choice_label(page, attr):
+    display = getattr(page, f"get_{attr}_display", None)
+    return str(display()) if display else ""
+
+
+def _year_of(page):
+    for attr in YEAR_FIELDS:
+        value = getattr(page, attr, None)
+        if isinstance(value, date):
+            return value.year
+        if isinstance(value, int) and value:
+            return value
+    return None
+
+
+def _hall_of(page):
+    from museum.models import ExhibitPage, HallPage
+
+    if isinstance(page, HallPage):
+        return page
+    if isinstance(page, ExhibitPage):
+        parent = page.get_parent().specific
+        return parent if isinstance(parent, HallPage) else None
+    hall_id = getattr(page, "hall_id", None)
+    return HallPage.objects.filter(pk=hall_id).first() if hall_id else None
+
+
+def facets_of(page):
+    """Facet values as codes; labels are looked up at query time in the reader's language."""
+    facets = {"type": [type_code(page.specific_class or type(page))]}
+    hall = _hall_of(page)
+    if hall:
+        facets["hall"] = [str(hall.pk)]
+    year = _year_of(page)
+    if year:
+        facets["year"] = [str(year)]
+        facets["era"] = [str(year // 10 * 10)]
+    for name, attrs in CHOICE_FACETS.items():
+        for attr in attrs:
+            value = getattr(page, attr, "")
+            if value:
+                facets[name] = [str(value)]
+                break
+    if hasattr(page, "business_locations"):
+        countries = [loc.country.strip() for loc in page.business_locations.all() if loc.country]
+        if countries:
+            facets["country"] = list(dict.fromkeys(countries))
+    return facets
+
+
+def build_document(page):
+    """The document for a live public page, or None when the page must not be indexed."""
+    page = page.specific
+    model = type(page)
+    if not is_indexable(page):
+        return None
+    url_parts = page.get_url_parts()
+    if url_parts is None:
+        return None
+    title, keywords, body, romanised = page.title, [], [], []
+    for search_field in model.get_search_fields():
+        if isinstance(search_field, index.RelatedFields):
+            body.extend(_related_texts(search_field, page))
+        elif isinstance(search_field, index.SearchField):
+            if search_field.field_name == "title":
+                continue
+            texts = _as_texts(search_field.get_value(page))
+            if (search_field.boost or 0) >= KEYWORD_BOOST:
+                keywords.extend(texts)
+                romanised.extend(t for t in texts if t.replace(" ", "").isalpha() and t.isascii())
+            else:
+                body.extend(texts)
+    snippet_text = " ".join(_as_texts([page.search_description, *body]))
+    facets = facets_of(page)
+    # Choice labels (county, industry, stage) make "新能源 项目" or "乐清" find pages
+    # whose field holds only a code.
+    with override(page.locale.language_code):
+        labels = []
+        for attrs in CHOICE_FACETS.values():
+            labels.extend(_choice_label(page, attr) for attr in attrs if getattr(page, attr, ""))
+        if "country" in facets:
+            labels.extend(facets["country"])
+    body.extend(label for label in labels if label)
+    image = getattr(page, "share_image", None)
+    return SearchDocument(
+        page_id=page.pk,
+        locale=page.locale.language_code,
+        content_type=model._meta.label_lower,
+        type_code=type_code(model),
+        family=family_of(model),
+        title=title,
+        url=url_parts[2],
+        text=snippet_text,
+        image_id=image.pk if image else None,
+        facets=facets,
+        keywords=keywords,
+        body=body,
+        romanised=romanised,
+    )
+
+
+def facet_labels(name, values, lang):
+    """Human labels for facet codes in the reader's language."""
+    with override(lang):
+        if name == "type":
+            by_code = {type_code(m): str(m._meta.verbose_name) for m in indexed_page_models()}
+            return {v: by_code.get(v, v) for v in values}
+        if name == "hall":
+            ids = [int(v) for v in values if v.isdigit()]
+            titles = dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
+            return {v: titles.get(int(v), v) if v.isdigit() else v for v in values}
+        if name == "era":
+            return {v: (f"{v}s" if lang == "en" else f"{v}年代") for v in values}
+        if name in CHOICE_FACETS:
+            choices = {}
+            for model in indexed_page_models():
+                for attr in CHOICE_FACETS[name]:
+                    try:
+                        model_field = model._meta.get_field(attr)
+                    except FieldDoesNotExist:
+                        continue
+                    choices.update({k: str(v) for k, v in model_field.choices or []})
+            return {v: choices.get(v, v) for v in values}
+        return {v: v for v in values}

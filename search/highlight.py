@@ -1,0 +1,64 @@
+"""Snippets with the matched terms wrapped in <mark>, computed from the stored plain text."""
+
+import re
+
+from django.utils.html import escape
+
+from . import text as textlib
+
+SNIPPET_CHARS = 160
+LEAD_CHARS = 40
+
+
+def _pattern(query):
+    parts = []
+    for term in query.terms:
+        if term.cjk:
+            parts.append(re.escape(term.text))
+        else:
+            # Stems highlight their inflections: "merchant" marks "merchants".
+            parts.append(rf"(?<![a-z0-9]){re.escape(term.word)}[a-z0-9]*")
+    if not parts:
+        return None
+    parts.sort(key=len, reverse=True)
+    return re.compile("|".join(parts))
+
+
+def _marked(display, spans):
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(escape(display[pos:start]))
+        out.append(f"<mark>{escape(display[start:end])}</mark>")
+        pos = end
+    out.append(escape(display[pos:]))
+    return "".join(out)
+
+
+def highlight(original, query, whole=False):
+    """HTML-escaped text with <mark> around matches; a window around the first match unless whole.
+
+    Matching runs on the normalised text (simplified, lower case) so a traditional or upper-case
+    query marks the simplified or mixed-case original; positions carry over when normalisation
+    kept the length, otherwise the normalised text is shown.
+    """
+    original = " ".join((original or "").split())
+    if not original:
+        return ""
+    norm = textlib.normalise(original)
+    display = original if len(norm) == len(original) else norm
+    pattern = _pattern(query)
+    matches = list(pattern.finditer(norm)) if pattern else []
+    if whole:
+        start, end = 0, len(display)
+    else:
+        first = matches[0].start() if matches else 0
+        start = max(0, first - LEAD_CHARS)
+        end = min(len(display), start + SNIPPET_CHARS)
+    spans = [(max(m.start(), start), min(m.end(), end)) for m in matches if m.start() < end and m.end() > start]
+    html = _marked(display[start:end], [(a - start, b - start) for a, b in spans])
+    html = html.replace("</mark><mark>", "")
+    if start > 0:
+        html = "…" + html
+    if end < len(display):
+        html += "…"
+    return html

@@ -1,0 +1,142 @@
+"""The one search interface: the search page, the API, signal handlers and commands use only this.
+
+The backend is chosen by settings: `SEARCH_BACKEND` = "embedded" or "elasticsearch"; left
+empty, Elasticsearch is used when `ELASTICSEARCH_URL` is set and the embedded backend otherwise.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from .documents import FACET_NAMES, build_document
+
+BACKENDS = {
+    "embedded": "search.backends.embedded.EmbeddedBackend",
+    "elasticsearch": "search.backends.elasticsearch.ElasticsearchBackend",
+}
+PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    title_html: str
+    url: str
+    type: str
+    type_label: str
+    snippet: str
+    image: str | None
+    locale: str
+    score: float
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    results: list
+    facets: dict
+    suggestions: list = field(default_factory=list)
+    took_ms: float = 0.0
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    fallback_all_languages: bool = False
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // self.page_size))
+
+    def as_dict(self):
+        data = asdict(self)
+        data["num_pages"] = self.num_pages
+        return data
+
+
+@dataclass
+class SearchRequest:
+    """A validated query: built by `search.params.parse` from the public's input."""
+
+    q: str
+    filters: dict = field(default_factory=dict)  # facet name -> list of codes
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    lang: str | None = None  # restrict to this locale; None searches every locale
+
+    def __post_init__(self):
+        unknown = set(self.filters) - set(FACET_NAMES)
+        if unknown:
+            raise ValueError(f"unknown facets: {sorted(unknown)}")
+
+
+_backend = None
+_backend_key = None
+
+
+def backend_name():
+    name = getattr(settings, "SEARCH_BACKEND", "") or (
+        "elasticsearch" if getattr(settings, "ELASTICSEARCH_URL", "") else "embedded"
+    )
+    if name not in BACKENDS:
+        raise ValueError(f"SEARCH_BACKEND must be one of {sorted(BACKENDS)}, not {name!r}")
+    return name
+
+
+def get_backend():
+    global _backend, _backend_key
+    name = backend_name()
+    key = (name, getattr(settings, "ELASTICSEARCH_URL", ""))
+    if _backend is None or _backend_key != key:
+        _backend = import_string(BACKENDS[name])()
+        _backend_key = key
+    return _backend
+
+
+def index(page):
+    """Index a page if it is live and public, otherwise make sure it is not in the index."""
+    document = build_document(page)
+    if document is None:
+        get_backend().delete(page.pk)
+    else:
+        get_backend().index(document)
+    return document
+
+
+def delete(page_or_id):
+    get_backend().delete(getattr(page_or_id, "pk", page_or_id))
+
+
+def search(q, filters=None, page=1, page_size=PAGE_SIZE, lang=None):
+    request = SearchRequest(q=q, filters=filters or {}, page=page, page_size=page_size, lang=lang)
+    return get_backend().search(request)
+
+
+def suggest(prefix, lang=None, limit=8):
+    return get_backend().suggest(prefix, lang=lang, limit=limit)
+
+
+def rebuild(stdout=None):
+    return get_backend().rebuild(stdout=stdout)
+
+
+def update(stdout=None):
+    return get_backend().update(stdout=stdout)
+
+
+def clear():
+    get_backend().clear()
+
+
+def run(request):
+    """Run a validated SearchRequest (see search.params.parse)."""
+    return get_backend().search(request)

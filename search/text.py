@@ -1,0 +1,217 @@
+"""Text analysis shared by indexing and querying: normalisation, segmentation, pinyin, stemming.
+
+Chinese has no spaces between words, so every backend sees text that this module has already
+normalised (traditional -> simplified, full-width -> half-width, lower case) and split into
+space-separated tokens. Index and query go through the same functions, so they always agree.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jieba
+import snowballstemmer
+from opencc import OpenCC
+from pypinyin import Style, lazy_pinyin
+
+# Words jieba's general dictionary does not know but that matter here: splitting 温商 into
+# 温 + 商 would lose the museum's most important term.
+DOMAIN_WORDS = [
+    "温商",
+    "温州人",
+    "温州商人",
+    "领头雁",
+    "百名领头雁",
+    "温商回归",
+    "回归投资",
+    "招商引资",
+    "商会",
+    "侨商",
+    "华侨",
+    "鹿城",
+    "龙湾",
+    "瓯海",
+    "洞头",
+    "乐清",
+    "瑞安",
+    "龙港",
+    "永嘉",
+    "平阳",
+    "苍南",
+    "文成",
+    "泰顺",
+    "柳市",
+    "桥头",
+    "纽扣市场",
+    "八大王",
+    "挂户经营",
+    "股份合作",
+    "前店后厂",
+]
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
+TOKEN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+# Documents longer than this are cut for the index; snippets still come from the full text.
+MAX_INDEXED_CHARS = 20_000
+
+_lock = threading.Lock()
+_ready = False
+_converter = OpenCC("t2s")
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def _ensure_jieba():
+    global _ready
+    if _ready:
+        return
+    with _lock:
+        if not _ready:
+            jieba.setLogLevel(60)
+            for word in DOMAIN_WORDS:
+                jieba.add_word(word, freq=200_000)
+            jieba.initialize()
+            _ready = True
+
+
+def is_cjk(text):
+    return bool(CJK_RE.search(text))
+
+
+def normalise(text):
+    """Simplified characters, half-width forms, lower case."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    if is_cjk(text):
+        text = _converter.convert(text)
+    return text.lower()
+
+
+@lru_cache(maxsize=20_000)
+def stem(word):
+    return _stemmer.stemWord(word)
+
+
+def _cut(text, search_mode):
+    _ensure_jieba()
+    if search_mode:
+        return jieba.cut_for_search(text)
+    return jieba.cut(text)
+
+
+def tokens(text, search_mode=True):
+    """Index tokens of already-normalised text: jieba words for Chinese, stems for English."""
+    out = []
+    for piece in TOKEN_RE.findall(text[:MAX_INDEXED_CHARS]):
+        if piece[0].isascii():
+            out.append(stem(piece))
+        else:
+            out.extend(_cut(piece, search_mode))
+    return out
+
+
+def bigrams(text):
+    """Overlapping character bigrams of every Chinese run; a lone character stands for itself.
+
+    A phrase of consecutive bigrams matches exactly the substrings of the original text, so any
+    Chinese word is found even where jieba split the surrounding compound differently.
+    """
+    out = []
+    for run in CJK_RE.findall(text[:MAX_INDEXED_CHARS]):
+        if len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _word_pinyin(word):
+    full = "".join(lazy_pinyin(word))
+    initials = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
+    return full, initials
+
+
+def pinyin_tokens(text):
+    """Full pinyin and initials of each Chinese word and of each whole Chinese run.
+
+    世界温商博物馆 gives shijie sj wenshang ws bowuguan bwg and shijiewenshangbowuguan sjwsbwg,
+    so `wenshang`, `ws` and the whole name typed in pinyin all match.
+    """
+    out = []
+    for run in CJK_RE.findall(text):
+        words = list(_cut(run, True))
+        for word in words:
+            out.extend(_word_pinyin(word))
+        if len(words) > 1:
+            out.extend(_word_pinyin(run))
+    return out
+
+
+def romanised_name_tokens(text):
+    """A name already written in pinyin ("Wang Jianguo"): its syllables joined, and initials."""
+    words = ASCII_WORD_RE.findall(normalise(text))
+    if not words:
+        return []
+    return ["".join(words), "".join(w[0] for w in words), *words]
+
+
+@dataclass
+class Term:
+    """One query term and the forms it may take in the index."""
+
+    text: str
+    cjk: bool
+    word: str = ""  # the token to match in word columns (stemmed for English)
+    grams: list = field(default_factory=list)  # bigram phrase for Chinese
+    prefix: bool = False
+
+
+@dataclass
+class AnalysedQuery:
+    raw: str
+    normalised: str
+    terms: list
+    joined_ascii: str = ""  # "wen shang" -> "wenshang", tried as one pinyin token
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    @property
+    def surface_forms(self):
+        """Strings to highlight in snippets."""
+        return [t.text for t in self.terms]
+
+
+def analyse_query(raw, prefix=False):
+    """Split a query into terms, each matchable as a word, a bigram phrase or pinyin."""
+    normalised = normalise(raw or "").strip()
+    terms = []
+    seen = set()
+    for piece in TOKEN_RE.findall(normalised):
+        if piece[0].isascii():
+            candidates = [(piece, False)]
+        else:
+            words = [w for w in _cut(piece, False) if w.strip()]
+            # A query word jieba cannot split further still matches as a substring via bigrams.
+            candidates = [(w, True) for w in words]
+        for text, cjk in candidates:
+            if text in seen:
+                continue
+            seen.add(text)
+            if cjk:
+                terms.append(Term(text=text, cjk=True, word=text, grams=bigrams(text)))
+            else:
+                terms.append(Term(text=text, cjk=False, word=stem(text)))
+    if prefix and terms:
+        last = terms[-1]
+        last.prefix = True
+        if not last.cjk:
+            # A word being typed is not a word yet: stemming "wens" would give "wen".
+            last.word = last.text
+    ascii_words = [t.text for t in terms if not t.cjk]
+    joined = "".join(ascii_words) if len(ascii_words) > 1 and len(ascii_words) == len(terms) else ""
+    return AnalysedQuery(raw=raw or "", normalised=normalised, terms=terms, joined_ascii=joined)
