@@ -3,6 +3,7 @@ from factory.django import DjangoModelFactory
 
 from cms.core.choices import Industry, WenzhouCounty
 from cms.core.factories import BasePageFactory, HomePageFactory, ImageFactory, paragraph
+from museum.donations.models import DonationPage
 from museum.models import (
     ArtifactImage,
     ArtifactPage,
@@ -151,3 +152,13 @@ class TimelineMilestoneFactory(DjangoModelFactory):
 
     class Meta:
         model = TimelineMilestone
+
+
+class DonationPageFactory(BasePageFactory):
+    title = "捐赠藏品"
+    slug = "donate"
+    parent = factory.SubFactory(MuseumPageFactory)
+    privacy_notice = "<p>捐赠者的联系方式仅用于藏品征集，不会公开。</p>"
+
+    class Meta:
+        model = DonationPage

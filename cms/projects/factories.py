@@ -8,6 +8,7 @@ from cms.core.choices import Industry, WenzhouCounty
 from cms.core.factories import BasePageFactory, HomePageFactory
 from cms.projects.models import (
     InvestorOrigin,
+    ProgressPage,
     ProjectIndexPage,
     ProjectPage,
     ProjectProgressUpdate,
@@ -54,3 +55,14 @@ class ProjectProgressUpdateFactory(DjangoModelFactory):
 
     class Meta:
         model = ProjectProgressUpdate
+
+
+class ProgressPageFactory(BasePageFactory):
+    title = "温商回归投资进度"
+    slug = "progress"
+    parent = factory.SubFactory(HomePageFactory)
+    show_in_menus = True
+    goal_amount = Decimal("3000")
+
+    class Meta:
+        model = ProgressPage

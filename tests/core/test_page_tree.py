@@ -9,12 +9,14 @@ from cms.core.factories import HomePageFactory
 from cms.core.models import HomePage, StandardPage
 from cms.events.factories import EventIndexPageFactory
 from cms.events.models import EventIndexPage, EventPage
-from cms.projects.factories import ProjectIndexPageFactory
-from cms.projects.models import ProjectIndexPage, ProjectPage
+from cms.projects.factories import ProgressPageFactory, ProjectIndexPageFactory
+from cms.projects.models import ProgressPage, ProjectIndexPage, ProjectPage
 from cms.publicity.factories import CampaignIndexPageFactory, NewsIndexPageFactory
 from cms.publicity.models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage
+from museum.donations.models import DonationPage
 from museum.factories import (
     CollectionIndexPageFactory,
+    DonationPageFactory,
     HallPageFactory,
     MerchantIndexPageFactory,
     MuseumPageFactory,
@@ -31,7 +33,7 @@ from museum.models import (
     TimelinePage,
 )
 
-PROJECT_APPS = {"core", "publicity", "projects", "chambers", "events", "museum"}
+PROJECT_APPS = {"core", "publicity", "projects", "chambers", "events", "museum", "donations"}
 
 # The content model, written out by hand so that a change to any page type's rules fails here.
 ALLOWED_PARENTS = {
@@ -43,6 +45,7 @@ ALLOWED_PARENTS = {
     CampaignPage: {CampaignIndexPage},
     ProjectIndexPage: {HomePage},
     ProjectPage: {ProjectIndexPage},
+    ProgressPage: {HomePage},
     ChamberIndexPage: {HomePage},
     ChamberPage: {ChamberIndexPage},
     EventIndexPage: {HomePage},
@@ -55,6 +58,7 @@ ALLOWED_PARENTS = {
     MerchantIndexPage: {MuseumPage},
     MerchantHistoryPage: {MerchantIndexPage},
     TimelinePage: {MuseumPage},
+    DonationPage: {MuseumPage},
 }
 
 ALLOWED_SUBPAGES = {
@@ -63,6 +67,7 @@ ALLOWED_SUBPAGES = {
         NewsIndexPage,
         CampaignIndexPage,
         ProjectIndexPage,
+        ProgressPage,
         ChamberIndexPage,
         EventIndexPage,
         MuseumPage,
@@ -74,11 +79,19 @@ ALLOWED_SUBPAGES = {
     CampaignPage: set(),
     ProjectIndexPage: {ProjectPage},
     ProjectPage: set(),
+    ProgressPage: set(),
     ChamberIndexPage: {ChamberPage},
     ChamberPage: set(),
     EventIndexPage: {EventPage},
     EventPage: set(),
-    MuseumPage: {HallPage, CollectionIndexPage, MerchantIndexPage, TimelinePage, StandardPage},
+    MuseumPage: {
+        HallPage,
+        CollectionIndexPage,
+        MerchantIndexPage,
+        TimelinePage,
+        StandardPage,
+        DonationPage,
+    },
     HallPage: {ExhibitPage},
     ExhibitPage: set(),
     CollectionIndexPage: {ArtifactPage},
@@ -86,6 +99,7 @@ ALLOWED_SUBPAGES = {
     MerchantIndexPage: {MerchantHistoryPage},
     MerchantHistoryPage: set(),
     TimelinePage: set(),
+    DonationPage: set(),
 }
 
 # Plausible but wrong places an editor might try to put each page type.
@@ -110,6 +124,8 @@ WRONG_PARENTS = {
     MerchantIndexPage: [HomePage, CollectionIndexPage],
     MerchantHistoryPage: [MuseumPage, ChamberIndexPage, MerchantHistoryPage],
     TimelinePage: [HomePage, HallPage],
+    ProgressPage: [MuseumPage, ProjectIndexPage, ProgressPage],
+    DonationPage: [HomePage, CollectionIndexPage, HallPage],
 }
 
 
@@ -180,6 +196,7 @@ class MaxCountPerParentTest(WagtailPageTestCase):
             ProjectIndexPage: ProjectIndexPageFactory,
             ChamberIndexPage: ChamberIndexPageFactory,
             EventIndexPage: EventIndexPageFactory,
+            ProgressPage: ProgressPageFactory,
             MuseumPage: MuseumPageFactory,
         }
         for model, factory in sections.items():
@@ -196,6 +213,7 @@ class MaxCountPerParentTest(WagtailPageTestCase):
             CollectionIndexPage: CollectionIndexPageFactory,
             MerchantIndexPage: MerchantIndexPageFactory,
             TimelinePage: TimelinePageFactory,
+            DonationPage: DonationPageFactory,
         }
         for model, factory in sections.items():
             with self.subTest(page_type=model.__name__):
