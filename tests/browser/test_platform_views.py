@@ -183,6 +183,7 @@ def test_progress_view_draws_charts_and_table(live_server, page_in_browser, plat
     assert widths[1] / widths[0] == pytest.approx(137 / 20, rel=0.02)
     assert widths[1] / widths[2] == pytest.approx(137 / 6.5, rel=0.05)
 
+
 def test_chamber_network_is_a_navigable_hierarchy(live_server, page_in_browser, platform):
     tab = page_in_browser
     tab.goto(live_server.url + platform["chambers"].url)
@@ -203,10 +204,10 @@ def test_chamber_network_is_a_navigable_hierarchy(live_server, page_in_browser, 
     assert tab.url.endswith("/chambers/province/jiangsu/")
     main = tab.locator("main")
     expect(
-        main.locator(".card-grid, .listing").first.get_by_role("link", name="苏州市温州商会")
+        main.locator(".chamber-directory").get_by_role("link", name="苏州市温州商会")
     ).to_be_visible()
     expect(
-        main.locator(".card-grid, .listing").first.get_by_role("link", name="宁波市温州商会")
+        main.locator(".chamber-directory").get_by_role("link", name="宁波市温州商会")
     ).to_have_count(0)
 
 
