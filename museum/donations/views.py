@@ -92,15 +92,13 @@ def _reject(request, origin, status, errors, form=None):
     """Answer a refused submission: JSON errors, or the form again with the messages beside the fields."""
     if wants_json(request):
         return _cors(JsonResponse({"errors": errors}, status=status), origin)
+    general = []
     if form is None:
+        # Refused before the body was read: nothing to refill, the messages go on top.
         form = DonationForm()
-        for message in errors.get("__all__", []):
-            form.add_error(None, message)
-        for field, messages in errors.items():
-            if field != "__all__":
-                for message in messages:
-                    form.add_error(field, message)
+        general = [message for messages in errors.values() for message in messages]
     context = {
+        "general_errors": general,
         "page": _donation_page(translation.get_language()),
         "donation_form": form,
         "donation_endpoint": reverse("donations_api:submit"),

@@ -138,3 +138,42 @@ def test_reencoded_photo_is_a_fresh_file(post_donation):
     data = (private_root() / photo.file.name).read_bytes()
     with Image.open(io.BytesIO(data)) as image:
         assert image.size == (120, 80)
+
+
+def test_database_failure_leaves_no_files(post_donation, counts, monkeypatch):
+    """If saving the rows fails, the photos already written are removed too."""
+    from django.db import IntegrityError
+
+    from museum.donations.models import DonationPhoto
+
+    def fail(*args, **kwargs):
+        raise IntegrityError("disk full")
+
+    before = counts()
+    monkeypatch.setattr(DonationPhoto.objects, "bulk_create", fail)
+    with pytest.raises(IntegrityError):
+        post_donation(photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")])
+    assert counts() == before
+    assert not any((private_root() / ".incoming").iterdir())
+
+
+def test_file_move_failure_leaves_no_rows(post_donation, counts, monkeypatch):
+    """If moving the second photo into place fails, the first one and the rows go too."""
+    import os as os_module
+
+    real_replace = os_module.replace
+    calls = []
+
+    def flaky_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("no space left on device")
+        return real_replace(src, dst)
+
+    before = counts()
+    monkeypatch.setattr("museum.donations.services.os.replace", flaky_replace)
+    with pytest.raises(OSError):
+        post_donation(photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")])
+    assert len(calls) == 2
+    assert counts() == before
+    assert not any((private_root() / ".incoming").iterdir())
