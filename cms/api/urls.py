@@ -1,11 +1,15 @@
-"""One router for the headless API: Wagtail API v2 and the newer v3."""
+"""One router for the headless API: Wagtail API v2 endpoints and API v3.
+
+Each v2 endpoint lives in its own module; this module only registers them.
+"""
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.v3.urls import api as api_v3
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from .documents import DocumentsAPIViewSet
+from .images import ImagesAPIViewSet
+from .pages import PagesAPIViewSet
+from .v3 import api as api_v3
 
 api_v2 = WagtailAPIRouter("wagtailapi_v2")
 api_v2.register_endpoint("pages", PagesAPIViewSet)

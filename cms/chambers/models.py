@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.api.fields import ChoiceField, PageLinkField
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.choices import Province
 from cms.core.listing import ListingPageMixin
@@ -141,9 +142,9 @@ class ChamberPage(BasePage):
         index.FilterField("province"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("level"),
-        APIField("parent_chamber"),
-        APIField("province"),
+        APIField("level", serializer=ChoiceField()),
+        APIField("parent_chamber", serializer=PageLinkField()),
+        APIField("province", serializer=ChoiceField()),
         APIField("city"),
         APIField("founded"),
         APIField("president"),

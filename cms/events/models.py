@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.api.fields import PageLinkField, PageLinksField
 from cms.core.blocks import BodyBlock
 from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
@@ -77,8 +78,8 @@ class EventPage(BasePage):
         APIField("delegation_origin"),
         APIField("organiser"),
         APIField("merchant_count"),
-        APIField("signed_projects"),
-        APIField("campaign"),
+        APIField("signed_projects", serializer=PageLinksField()),
+        APIField("campaign", serializer=PageLinkField()),
         APIField("body"),
     ]
     schema_type = "Event"

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api.fields import ChoiceField
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.choices import Industry, WenzhouCounty
 from cms.core.listing import ListingPageMixin
@@ -152,12 +153,12 @@ class ProjectPage(BasePage):
     ]
     api_fields = BasePage.api_fields + [
         APIField("code"),
-        APIField("industry"),
-        APIField("county"),
+        APIField("industry", serializer=ChoiceField()),
+        APIField("county", serializer=ChoiceField()),
         APIField("amount"),
-        APIField("investor_origin"),
+        APIField("investor_origin", serializer=ChoiceField()),
         APIField("investor"),
-        APIField("stage"),
+        APIField("stage", serializer=ChoiceField()),
         APIField("signed_date"),
         APIField("is_key_project"),
         APIField("description"),
@@ -184,7 +185,7 @@ class ProjectProgressUpdate(Orderable):
     text = models.CharField(_("进展"), max_length=300)
 
     panels = [FieldPanel("date"), FieldPanel("stage"), FieldPanel("text")]
-    api_fields = [APIField("date"), APIField("stage"), APIField("text")]
+    api_fields = [APIField("date"), APIField("stage", serializer=ChoiceField()), APIField("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("项目进展")

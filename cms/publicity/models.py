@@ -10,8 +10,8 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from cms.api.fields import ChoiceField, ModelListField, PageLinkField
 from cms.core.blocks import BodyBlock, DocumentBlock
 from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
@@ -64,7 +64,7 @@ class NewsPage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("date"),
         APIField("byline"),
-        APIField("campaign"),
+        APIField("campaign", serializer=PageLinkField()),
         APIField("body"),
     ]
     schema_type = "NewsArticle"
@@ -167,9 +167,9 @@ class CampaignPage(BasePage):
         APIField("theme"),
         APIField("start_date"),
         APIField("end_date"),
-        APIField("status"),
+        APIField("status", serializer=ChoiceField()),
         APIField("audience"),
-        APIField("channels"),
+        APIField("channels", serializer=ModelListField(("code", "name", "name_en"))),
         APIField("body"),
         APIField("assets"),
         APIField("related_pages"),
@@ -200,7 +200,7 @@ class CampaignRelatedPage(Orderable):
     )
 
     panels = [FieldPanel("page")]
-    api_fields = [APIField("page")]
+    api_fields = [APIField("page", serializer=PageLinkField())]
 
     class Meta(Orderable.Meta):
         verbose_name = _("相关内容")

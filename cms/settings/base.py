@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # Serves the v3 docs page's Swagger UI from static files instead of a CDN.
+    "ninja",
     "wagtail",
     "modelcluster",
     "taggit",

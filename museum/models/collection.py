@@ -11,6 +11,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api.fields import ChoiceField, PageLinkField, PageLinksField
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
@@ -128,7 +129,7 @@ class ArtifactPage(BasePage):
     ]
     api_fields = BasePage.api_fields + [
         APIField("accession_number"),
-        APIField("object_type"),
+        APIField("object_type", serializer=ChoiceField()),
         APIField("era"),
         APIField("year_start"),
         APIField("year_end"),
@@ -138,9 +139,9 @@ class ArtifactPage(BasePage):
         APIField("description"),
         APIField("provenance"),
         APIField("donor"),
-        APIField("rights"),
-        APIField("hall"),
-        APIField("related_merchants"),
+        APIField("rights", serializer=ChoiceField()),
+        APIField("hall", serializer=PageLinkField()),
+        APIField("related_merchants", serializer=PageLinksField()),
         APIField("gallery_images"),
     ]
     schema_type = "VisualArtwork"

@@ -7,13 +7,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api.fields import ChoiceField, PageLinkField
 from cms.core.blocks import NarrativeBlock
 from cms.core.choices import Industry, WenzhouCounty
 from cms.core.listing import ListingPageMixin
-from cms.core.models import BasePage, image_api_field
+from cms.core.models import BasePage
 
 
 class MerchantIndexPage(ListingPageMixin, BasePage):
@@ -104,13 +106,14 @@ class MerchantHistoryPage(BasePage):
     ]
     api_fields = BasePage.api_fields + [
         APIField("name_pinyin"),
-        image_api_field("portrait"),
+        # Portraits keep their proportions rather than the landscape listing crop.
+        APIField("portrait", serializer=ImageRenditionField("max-800x1000|format-webp")),
         APIField("birth_year"),
-        APIField("home_county"),
-        APIField("primary_industry"),
+        APIField("home_county", serializer=ChoiceField()),
+        APIField("primary_industry", serializer=ChoiceField()),
         APIField("other_industries"),
         APIField("enterprise"),
-        APIField("chamber"),
+        APIField("chamber", serializer=PageLinkField()),
         APIField("is_leading_merchant"),
         APIField("is_honoured"),
         APIField("honours"),

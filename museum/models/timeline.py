@@ -9,6 +9,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api.fields import PageLinkField
 from cms.core.models import BasePage
 
 
@@ -66,7 +67,7 @@ class TimelineMilestone(Orderable):
         APIField("title"),
         APIField("description"),
         APIField("image", serializer=ImageRenditionField("fill-400x300|format-webp")),
-        APIField("link"),
+        APIField("link", serializer=PageLinkField()),
     ]
 
     class Meta(Orderable.Meta):

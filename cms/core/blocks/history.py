@@ -73,3 +73,13 @@ class ArtifactEmbedBlock(blocks.StructBlock):
         description = _("在叙述中展示馆藏藏品")
         template = "blocks/artifact_embed_block.html"
         preview_value = {"note": "展品说明"}
+
+    def get_api_representation(self, value, context=None):
+        """The artifact as a link ``{id, type, title, url, html_url}``, not a bare id."""
+        from cms.api.representations import page_link
+
+        artifact = value.get("artifact")
+        return {
+            "artifact": page_link(artifact, context) if artifact else None,
+            "note": value.get("note") or "",
+        }

@@ -15,6 +15,16 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/captioned_image_block.html"
         preview_value = {"caption": "二十世纪八十年代的桥头纽扣市场"}
 
+    def get_api_representation(self, value, context=None):
+        """The image as a rendition URL with its alt text, not a bare id."""
+        from cms.api.representations import image_rendition
+
+        image = value.get("image")
+        return {
+            "image": image_rendition(image, context=context) if image else None,
+            "caption": value.get("caption") or "",
+        }
+
 
 class GalleryBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("图组标题"), required=False, max_length=120)
@@ -38,3 +48,13 @@ class DocumentBlock(blocks.StructBlock):
         description = _("可供下载的文件，如宣传册或海报")
         template = "blocks/document_block.html"
         preview_value = {"title": "宣传册（PDF）"}
+
+    def get_api_representation(self, value, context=None):
+        """The document as a download link, not a bare id."""
+        from cms.api.representations import document_link
+
+        document = value.get("document")
+        return {
+            "document": document_link(document, context) if document else None,
+            "title": value.get("title") or "",
+        }

@@ -1,0 +1,207 @@
+"""Create or update the editor groups, their permissions and the review workflow.
+
+Idempotent: each run reconciles the groups named in ``cms.core.roles`` with the
+definitions there. Safe before or after ``load_demo``: page permissions and workflow
+assignments go on the section index pages that exist, so a rerun after the demo
+content is loaded fills in what was missing.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.core import roles
+
+MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
+
+
+class Command(BaseCommand):
+    help = "创建或更新编辑角色（用户组）、权限与宣传稿件审核流程（可重复运行）"
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            groups = {role.key: self.setup_role(role) for role in roles.ROLES}
+            for workflow in roles.WORKFLOWS:
+                self.setup_workflow(workflow, groups)
+
+    # Output
+
+    def say(self, message):
+        self.stdout.write(message)
+
+    # Roles
+
+    def setup_role(self, role):
+        group, created = Group.objects.get_or_create(name=role.name)
+        self.say(f"{'创建' if created else '更新'}用户组 {role.name}（{role.key}）")
+
+        permissions = self.model_permissions(role)
+        group.permissions.set(permissions)
+        self.say(f"  模型权限 {len(permissions)} 项")
+
+        pages = self.section_pages(role.sections)
+        self.reconcile_page_permissions(group, role, pages)
+        for page in pages:
+            self.say(
+                f"  页面权限 {'/'.join(role.page_permissions)} → {page.title}"
+                f"（{page.specific_class._meta.label}，{page.locale.language_code}）"
+            )
+        missing = [
+            label
+            for label in role.sections
+            if not any(page.specific_class._meta.label == label for page in pages)
+        ]
+        for label in missing:
+            self.say(f"  尚无 {label} 栏目页，稍后创建后请重新运行 setup_roles")
+
+        collection = self.collection_for(role)
+        self.reconcile_collection_permissions(group, role, collection)
+        self.say(
+            f"  图片与文件权限 {'/'.join(role.collection_permissions)} → 集合 {collection.name}"
+        )
+        return group
+
+    def model_permissions(self, role):
+        codes = list(role.base_permissions) + list(role.model_permissions)
+        permissions = []
+        for code in codes:
+            app_label, codename = code.split(".", 1)
+            permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        models = []
+        if role.all_snippets:
+            from wagtail.snippets.models import get_snippet_models
+
+            models += list(get_snippet_models())
+        if role.all_settings:
+            from wagtail.contrib.settings.registry import registry as settings_registry
+
+            models += list(settings_registry)
+        for model in models:
+            content_type = ContentType.objects.get_for_model(model)
+            permissions += list(Permission.objects.filter(content_type=content_type))
+        return sorted(set(permissions), key=lambda p: p.pk)
+
+    def section_pages(self, labels):
+        pages = []
+        for label in labels:
+            if label == roles.ALL_PAGES:
+                pages.append(Page.get_first_root_node())
+                continue
+            model = apps.get_model(label)
+            pages += list(model.objects.all().select_related("locale").order_by("path"))
+        return pages
+
+    def reconcile_page_permissions(self, group, role, pages):
+        wanted = {
+            (page.pk, permission.pk)
+            for page in pages
+            for permission in self.page_permission_objects(role.page_permissions)
+        }
+        existing = {
+            (perm.page_id, perm.permission_id): perm.pk
+            for perm in GroupPagePermission.objects.filter(group=group)
+        }
+        GroupPagePermission.objects.filter(
+            pk__in=[pk for key, pk in existing.items() if key not in wanted]
+        ).delete()
+        GroupPagePermission.objects.bulk_create(
+            [
+                GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
+                for page_id, permission_id in sorted(wanted - existing.keys())
+            ]
+        )
+
+    def page_permission_objects(self, types):
+        content_type = ContentType.objects.get_for_model(Page)
+        return list(
+            Permission.objects.filter(
+                content_type=content_type, codename__in=[f"{t}_page" for t in types]
+            )
+        )
+
+    def collection_for(self, role):
+        root = Collection.get_first_root_node()
+        if role.collection is roles.ROOT_COLLECTION:
+            return root
+        existing = root.get_children().filter(name=role.collection).first()
+        return existing or root.add_child(name=role.collection)
+
+    def reconcile_collection_permissions(self, group, role, collection):
+        wanted = set()
+        for app_label, model in MEDIA_MODELS:
+            for action in role.collection_permissions:
+                permission = Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                )
+                wanted.add((collection.pk, permission.pk))
+        existing = {
+            (perm.collection_id, perm.permission_id): perm.pk
+            for perm in GroupCollectionPermission.objects.filter(group=group)
+        }
+        GroupCollectionPermission.objects.filter(
+            pk__in=[pk for key, pk in existing.items() if key not in wanted]
+        ).delete()
+        GroupCollectionPermission.objects.bulk_create(
+            [
+                GroupCollectionPermission(group=group, collection_id=c, permission_id=p)
+                for c, p in sorted(wanted - existing.keys())
+            ]
+        )
+
+    # Workflow
+
+    def setup_workflow(self, definition, groups):
+        workflow, created = Workflow.objects.get_or_create(name=definition.name)
+        if not workflow.active:
+            workflow.active = True
+            workflow.save(update_fields=["active"])
+        self.say(f"{'创建' if created else '更新'}审核流程 {definition.name}")
+
+        tasks = []
+        for order, step in enumerate(definition.steps):
+            task = self.step_task(workflow, step, order)
+            task.groups.set([groups[key] for key in step.reviewers])
+            tasks.append(task)
+            reviewers = "、".join(roles.role(key).name for key in step.reviewers)
+            self.say(f"  第 {order + 1} 步 {step.name}：{reviewers}")
+        WorkflowTask.objects.filter(workflow=workflow).exclude(task__in=tasks).delete()
+
+        for page in self.section_pages(definition.sections):
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+            self.say(
+                f"  流程用于 {page.title}（{page.specific_class._meta.label}，"
+                f"{page.locale.language_code}）"
+            )
+
+    def step_task(self, workflow, step, order):
+        link = (
+            WorkflowTask.objects.filter(workflow=workflow, task__name=step.name)
+            .select_related("task")
+            .first()
+        )
+        if link:
+            task = link.task.specific
+            if link.sort_order != order:
+                link.sort_order = order
+                link.save(update_fields=["sort_order"])
+        else:
+            task = GroupApprovalTask.objects.create(name=step.name)
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
+        return task

@@ -1,0 +1,173 @@
+"""Editor roles and the publicity review workflow, as data, in one place.
+
+``manage.py setup_roles`` turns this into Django groups, Wagtail page and collection
+permissions and a workflow, and can be rerun at any time: it reconciles each group
+with what is written here. Page permissions sit on the section index pages, so a
+role covers everything below them, in every locale.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+# Sections: the index page types under which each department works.
+NEWS = "publicity.NewsIndexPage"
+CAMPAIGNS = "publicity.CampaignIndexPage"
+MUSEUM = "museum.MuseumPage"
+PROJECTS = "projects.ProjectIndexPage"
+EVENTS = "events.EventIndexPage"
+CHAMBERS = "chambers.ChamberIndexPage"
+#: The tree root: every page of every site.
+ALL_PAGES = "wagtailcore.Page"
+
+SECTIONS = (NEWS, CAMPAIGNS, MUSEUM, PROJECTS, EVENTS, CHAMBERS)
+
+#: Wagtail page permission types (``add`` = create and edit one's own pages,
+#: ``change`` = edit any page, ``publish`` = publish and unpublish).
+CREATE, EDIT, PUBLISH = "add", "change", "publish"
+LOCK, UNLOCK, BULK_DELETE = "lock", "unlock", "bulk_delete"
+
+#: Image and document permission types on a collection.
+MEDIA_EDITING = ("add", "change", "choose")
+MEDIA_ALL = ("add", "change", "choose", "delete")
+
+ROOT_COLLECTION = None  # the root collection, i.e. every collection
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    #: The group's name; stable, since groups are looked up by it.
+    name: str
+    description: str
+    sections: tuple[str, ...]
+    page_permissions: tuple[str, ...]
+    #: Name of the collection (under the root) holding this role's images and documents.
+    collection: str | None
+    collection_permissions: tuple[str, ...]
+    #: Extra model permissions as "app_label.codename".
+    model_permissions: tuple[str, ...] = ()
+    #: Every permission of every registered snippet and site setting.
+    all_snippets: bool = False
+    all_settings: bool = False
+    #: Always granted: access to the Wagtail admin.
+    base_permissions: tuple[str, ...] = field(default=("wagtailadmin.access_admin",))
+
+
+PUBLICITY_EDITOR = Role(
+    key="publicity_editor",
+    name="宣传编辑",
+    description=_("撰写新闻与宣传活动，提交审核，不能发布"),
+    sections=(NEWS, CAMPAIGNS),
+    page_permissions=(CREATE, EDIT, LOCK),
+    collection="宣传素材",
+    collection_permissions=MEDIA_EDITING,
+)
+
+PUBLICITY_APPROVER = Role(
+    key="publicity_approver",
+    name="宣传审核",
+    description=_("审核、发布和撤回新闻与宣传活动，负责初审"),
+    sections=(NEWS, CAMPAIGNS),
+    page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
+    collection="宣传素材",
+    collection_permissions=MEDIA_ALL,
+    model_permissions=(
+        "publicity.add_channel",
+        "publicity.change_channel",
+        "publicity.view_channel",
+    ),
+)
+
+CURATOR = Role(
+    key="curator",
+    name="博物馆策展",
+    description=_("建设展厅、展项、藏品与温商人物页面并发布"),
+    sections=(MUSEUM,),
+    page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
+    collection="博物馆",
+    collection_permissions=MEDIA_ALL,
+)
+
+INVESTMENT_STAFF = Role(
+    key="investment_staff",
+    name="招商专员",
+    description=_("维护招商项目、回乡考察和商会网络并发布"),
+    sections=(PROJECTS, EVENTS, CHAMBERS),
+    page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
+    collection="招商",
+    collection_permissions=MEDIA_ALL,
+)
+
+SITE_ADMINISTRATOR = Role(
+    key="site_administrator",
+    name="站点管理员",
+    description=_("管理全部页面、站点设置、用户、片段与重定向，负责终审"),
+    sections=(ALL_PAGES,),
+    page_permissions=(CREATE, EDIT, PUBLISH, BULK_DELETE, LOCK, UNLOCK),
+    collection=ROOT_COLLECTION,
+    collection_permissions=MEDIA_ALL,
+    model_permissions=(
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.view_user",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
+        "wagtailcore.add_site",
+        "wagtailcore.change_site",
+        "wagtailcore.delete_site",
+        "wagtailcore.add_locale",
+        "wagtailcore.change_locale",
+        "wagtailcore.delete_locale",
+        "wagtailcore.add_workflow",
+        "wagtailcore.change_workflow",
+        "wagtailcore.delete_workflow",
+        "wagtailcore.add_task",
+        "wagtailcore.change_task",
+        "wagtailcore.delete_task",
+    ),
+    all_snippets=True,
+    all_settings=True,
+)
+
+ROLES = (PUBLICITY_EDITOR, PUBLICITY_APPROVER, CURATOR, INVESTMENT_STAFF, SITE_ADMINISTRATOR)
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    name: str
+    #: Keys of the roles whose members approve this step.
+    reviewers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewWorkflow:
+    name: str
+    steps: tuple[ReviewStep, ...]
+    #: Section index pages (every locale) whose pages go through this workflow.
+    sections: tuple[str, ...]
+
+
+#: Two-step review of everything the publicity department publishes: the
+#: department's approvers check content first (初审), then a site administrator
+#: signs off for the platform (终审), whose approval publishes the page.
+PUBLICITY_REVIEW = ReviewWorkflow(
+    name="宣传稿件两级审核",
+    steps=(
+        ReviewStep(name="初审", reviewers=(PUBLICITY_APPROVER.key,)),
+        ReviewStep(name="终审", reviewers=(SITE_ADMINISTRATOR.key,)),
+    ),
+    sections=(NEWS, CAMPAIGNS),
+)
+
+WORKFLOWS = (PUBLICITY_REVIEW,)
+
+
+def role(key):
+    """The role with this key."""
+    return next(r for r in ROLES if r.key == key)

@@ -1,0 +1,90 @@
+"""What each role can do in each section: create, edit, publish, or nothing."""
+
+import pytest
+
+from cms.core import roles
+
+pytestmark = pytest.mark.django_db
+
+SECTIONS = ("news", "campaigns", "museum", "projects", "events", "chambers", "site")
+
+# "publish" implies create and edit; "edit" is create and edit without publishing.
+EXPECTED = {
+    roles.PUBLICITY_EDITOR.key: {"news": "edit", "campaigns": "edit"},
+    roles.PUBLICITY_APPROVER.key: {"news": "publish", "campaigns": "publish"},
+    roles.CURATOR.key: {"museum": "publish"},
+    roles.INVESTMENT_STAFF.key: {"projects": "publish", "events": "publish", "chambers": "publish"},
+    roles.SITE_ADMINISTRATOR.key: dict.fromkeys(SECTIONS, "publish"),
+}
+
+CASES = [
+    (role.key, section, EXPECTED[role.key].get(section, "none"))
+    for role in roles.ROLES
+    for section in SECTIONS
+]
+
+
+def capabilities(user, index, child):
+    index_perms = index.permissions_for_user(user)
+    child_perms = child.permissions_for_user(user)
+    return {
+        "create": index_perms.can_add_subpage(),
+        "edit": child_perms.can_edit(),
+        "publish": child_perms.can_publish(),
+        "unpublish": child_perms.can_unpublish(),
+    }
+
+
+@pytest.mark.parametrize(("role_key", "section", "level"), CASES)
+def test_role_matrix(users, sections, role_key, section, level):
+    user = getattr(users, role_key)
+    index, child = sections[section]
+    can = capabilities(user, index.specific, child.specific)
+    expected = {
+        "none": {"create": False, "edit": False, "publish": False, "unpublish": False},
+        "edit": {"create": True, "edit": True, "publish": False, "unpublish": False},
+        "publish": {"create": True, "edit": True, "publish": True, "unpublish": True},
+    }[level]
+    assert can == expected, f"{role_key} in {section}"
+
+
+def test_every_role_reaches_the_admin(users):
+    for role in roles.ROLES:
+        assert getattr(users, role.key).has_perm("wagtailadmin.access_admin")
+
+
+def test_site_administrator_manages_settings_users_snippets_redirects(users):
+    admin = users.site_administrator
+    assert not admin.is_superuser
+    for perm in (
+        "core.change_sitesettings",
+        "auth.change_user",
+        "auth.add_user",
+        "publicity.change_channel",
+        "wagtailredirects.add_redirect",
+    ):
+        assert admin.has_perm(perm), perm
+    for role in roles.ROLES[:-1]:
+        user = getattr(users, role.key)
+        assert not user.has_perm("auth.change_user")
+        assert not user.has_perm("core.change_sitesettings")
+
+
+def test_media_permissions_on_own_collection(users):
+    from wagtail.documents.permissions import permission_policy as documents
+    from wagtail.images.permissions import permission_policy as images
+
+    for role in roles.ROLES:
+        user = getattr(users, role.key)
+        collections = images.collections_user_has_permission_for(user, "add")
+        names = {collection.name for collection in collections}
+        if role.collection is None:
+            assert "Root" in names
+        else:
+            assert role.collection in names
+            assert "Root" not in names
+        assert documents.collections_user_has_permission_for(user, "add").exists()
+    curator_collections = {
+        c.name for c in images.collections_user_has_permission_for(users.curator, "change")
+    }
+    assert "宣传素材" not in curator_collections and "博物馆" in curator_collections
