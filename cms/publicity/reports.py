@@ -38,7 +38,10 @@ class Publication:
 def user_label(user):
     if user is None:
         return str(_("系统（定时发布）"))
-    return user.get_full_name() or user.get_username()
+    first, last = user.first_name.strip(), user.last_name.strip()
+    if any("\u4e00" <= char <= "\u9fff" for char in first + last):
+        return last + first  # Chinese names: family name first, no space
+    return f"{first} {last}".strip() or user.get_username()
 
 
 def section_pages():

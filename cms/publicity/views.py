@@ -53,11 +53,18 @@ class CampaignCalendarView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = CalendarFilterForm(self.request.GET or None)
-        campaigns = CampaignPage.objects.all().prefetch_related("channels").order_by("start_date")
+        # Plans are read from each campaign's latest revision, drafts and pending edits included.
+        campaigns = [
+            campaign.get_latest_revision_as_object()
+            if campaign.has_unpublished_changes
+            else campaign
+            for campaign in CampaignPage.objects.prefetch_related("channels").order_by("start_date")
+        ]
         first_month = None
         if form.is_bound and form.is_valid():
-            if form.cleaned_data["channel"]:
-                campaigns = campaigns.filter(channels=form.cleaned_data["channel"])
+            channel = form.cleaned_data["channel"]
+            if channel:
+                campaigns = [c for c in campaigns if channel in c.channels.all()]
             first_month = form.cleaned_data["month"]
         calendar = build_campaign_calendar(campaigns, first_month=first_month)
         context.update(

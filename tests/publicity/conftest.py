@@ -43,6 +43,7 @@ def add_campaign(index, slug, start, end, channels=(), status="approved", live=T
     campaign.live = live
     index.add_child(instance=campaign)
     campaign.channels.set(channels)
+    campaign.save()
     revision = campaign.save_revision()
     if live:
         revision.publish()
