@@ -314,8 +314,10 @@ def map_layout(places, width=800, height=400):
         return {"width": width, "height": height, "points": [], "graticule": []}
     lats = [p[1] for p in points]
     lons = [p[2] for p in points]
-    min_lon, max_lon = min(lons) - 5, max(lons) + 5
-    min_lat, max_lat = min(lats) - 5, max(lats) + 5
+    # A margin around the places that scales with their spread: nearby places get a close-up.
+    margin = max(0.5, 0.15 * max(max(lons) - min(lons), max(lats) - min(lats)))
+    min_lon, max_lon = min(lons) - margin, max(lons) + margin
+    min_lat, max_lat = min(lats) - margin, max(lats) + margin
     span_lon, span_lat = max_lon - min_lon, max_lat - min_lat
     aspect = width / height
     if span_lon / span_lat < aspect:
@@ -330,9 +332,15 @@ def map_layout(places, width=800, height=400):
         return round((lon - min_lon) * scale, 1), round((max_lat - lat) * scale, 1)
 
     projected = []
+    placed_labels = []
     for index, (name, lat, lon, note) in enumerate(points, start=1):
         x, y = project(lat, lon)
         anchor = "end" if x > width * 0.75 else "start"
+        # Move a label down while it would overprint one already placed near it.
+        label_y = y
+        while any(abs(label_y - other_y) < 16 and abs(x - other_x) < 160 for other_x, other_y in placed_labels):
+            label_y += 16
+        placed_labels.append((x, label_y))
         projected.append(
             {
                 "n": index,
@@ -343,10 +351,12 @@ def map_layout(places, width=800, height=400):
                 "x": x,
                 "y": y,
                 "label_x": x - 9 if anchor == "end" else x + 9,
+                "label_y": round(label_y, 1),
                 "anchor": anchor,
             }
         )
-    step = 10 if max(max_lon - min_lon, max_lat - min_lat) <= 90 else 30
+    extent = max(max_lon - min_lon, max_lat - min_lat)
+    step = next((s for s in (1, 2, 5, 10, 20) if extent / s <= 8), 30)
     graticule = []
     lon = (int(min_lon) // step) * step
     while lon <= max_lon:

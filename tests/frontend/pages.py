@@ -41,7 +41,7 @@ from museum.models import (
 )
 
 
-def make_image(title, description="", size=(1200, 900), color=(150, 40, 30)):
+def make_image(title, description="", size=(640, 480), color=(150, 40, 30)):
     """A real JPEG drawn by Pillow and stored as a Wagtail image."""
     picture = PILImage.new("RGB", size, color)
     draw = ImageDraw.Draw(picture)
@@ -78,7 +78,7 @@ class SiteBuilder:
 
     @cached_property
     def portrait(self):
-        return make_image("人物肖像", "示例人物陈海潮的肖像照", size=(600, 800))
+        return make_image("人物肖像", "示例人物陈海潮的肖像照", size=(480, 640))
 
     @cached_property
     def news_image(self):
