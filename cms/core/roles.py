@@ -50,8 +50,11 @@ class Role:
     #: Every permission of every registered snippet and site setting.
     all_snippets: bool = False
     all_settings: bool = False
-    #: Always granted: access to the Wagtail admin.
-    base_permissions: tuple[str, ...] = field(default=("wagtailadmin.access_admin",))
+    #: Always granted: access to the Wagtail admin, and translating the pages one may edit
+    #: (simple translation copies a page into English as a draft, reviewed as usual).
+    base_permissions: tuple[str, ...] = field(
+        default=("wagtailadmin.access_admin", "simple_translation.submit_translation")
+    )
 
 
 PUBLICITY_EDITOR = Role(
