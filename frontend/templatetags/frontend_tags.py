@@ -2,12 +2,12 @@
 
 import hashlib
 import json
+from collections import Counter
 from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Max
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -268,16 +268,19 @@ def home_dashboard(page):
     campaigns = campaign_index.get_campaigns()[:3] if campaign_index else CampaignPage.objects.none()
     project_index = ProjectIndexPage.objects.live().child_of(page).first()
 
-    # Each project counts once, whichever languages it is published in.
-    amounts = ProjectPage.objects.live().values("translation_key").annotate(amount=Max("amount"))
-    total = sum((row["amount"] for row in amounts), Decimal(0))
+    # Each project counts once, whichever languages it is published in; its version in the
+    # home page's language wins when the versions disagree.
+    projects = {}
+    rows = ProjectPage.objects.live().values("translation_key", "amount", "stage", "locale_id")
+    for row in rows.order_by("translation_key"):
+        key = row["translation_key"]
+        if key not in projects or row["locale_id"] == page.locale_id:
+            projects[key] = row
+    total = sum((row["amount"] for row in projects.values()), Decimal(0))
     goal = page.goal_amount or Decimal(0)
     percent = min(100, round(float(total / goal * 100), 1)) if goal else 0
     local_projects = project_index.get_projects() if project_index else ProjectPage.objects.none()
-    counts = {
-        row["stage"]: row["n"]
-        for row in local_projects.order_by().values("stage").annotate(n=Count("pk"))
-    }
+    counts = Counter(row["stage"] for row in projects.values())
     stages = [
         {"value": value, "label": label, "count": counts.get(value, 0)}
         for value, label in ProjectStage.choices
@@ -291,7 +294,7 @@ def home_dashboard(page):
         "campaigns": campaigns,
         "project_index": project_index,
         "key_projects": local_projects.filter(is_key_project=True)[:3],
-        "project_count": len(amounts),
+        "project_count": len(projects),
         "stages": stages,
         "total": total,
         "goal": goal,

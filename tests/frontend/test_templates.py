@@ -323,6 +323,11 @@ def test_home_progress_sums_live_projects_against_the_goal(client, builder):
     assert "<strong>150</strong>" in html
     assert "完成 5.0%" in html
     assert 'aria-valuenow="5.0"' in html
+    # Stage counts cover the live projects only.
+    assert "<dt>项目总数</dt><dd>2</dd>" in html
+    assert "<dt>在建</dt><dd>1</dd>" in html
+    assert "<dt>签约</dt><dd>1</dd>" in html
+    assert "<dt>洽谈</dt><dd>0</dd>" in html
     # Only key projects are featured.
     assert "瓯江口智能电气产业园" in html
     assert second.title not in html
