@@ -1,6 +1,7 @@
 """Every page type renders its own fields, metadata, navigation and responsive images."""
 
 import json
+import re
 
 import pytest
 from django.test import override_settings
@@ -219,8 +220,6 @@ def test_map_block_draws_places_in_svg_with_an_accessible_list(client, builder):
     assert "温州" in svg and "巴黎" in svg
     assert svg.count("<circle") == 2
     # Equirectangular: Paris (west, north) is left of and above Wenzhou.
-    import re
-
     circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
     (wz_x, wz_y), (paris_x, paris_y) = [(float(x), float(y)) for x, y in circles]
     assert paris_x < wz_x and paris_y < wz_y
@@ -416,3 +415,41 @@ def test_single_listing_page_has_no_extra_subpaths(client, builder):
     assert index.get_static_subpaths() == []
     assert client.get(index.url + "page/2/").status_code == 404
 
+
+
+# Safety and self-containment ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_json_ld_cannot_close_its_script_element(client, builder):
+    page = builder.standard
+    page.title = "关于我们</script><script>alert(1)</script>"
+    page.save_revision().publish()
+    html = get(client, page)
+    assert "<script>alert(1)</script>" not in html
+    head = parse(html)
+    assert json.loads(head.ld_json[0])["name"] == page.title
+
+
+@pytest.mark.django_db
+def test_pages_load_no_external_assets(client, builder):
+    html = get(client, build(builder, "exhibit"))
+    head = parse(html)
+    stylesheets = [link["href"] for link in head.links if link.get("rel") in {"stylesheet", "icon"}]
+    assert stylesheets and all(href.startswith("/static/") for href in stylesheets)
+    scripts = re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", html)
+    assert scripts and all(src.startswith("/static/") for src in scripts)
+    assert all(img["src"].startswith("/") for img in head.images)
+    for source in head.sources:
+        assert all(part.strip().startswith("/") for part in source["srcset"].split(","))
+
+
+@pytest.mark.django_db
+def test_base_template_renders_without_a_page(rf, home_page):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/search/")
+    html = render_to_string("base.html", {}, request=request)
+    assert '<main id="main"' in html
+    assert 'name="q"' in html
+    assert "breadcrumbs" not in html
