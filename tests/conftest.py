@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from cms.core.models import HomePage
@@ -13,8 +14,14 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
-    """Every test writes uploads and renditions into its own directory."""
+    """Every test writes uploads and renditions into its own directory.
+
+    Caches are cleared too: renditions are cached by image id, and ids repeat between tests
+    (rolled-back transactions) while media directories do not.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
+    for alias in caches:
+        caches[alias].clear()
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
