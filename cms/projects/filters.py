@@ -109,29 +109,30 @@ class FacetLink:
     url: str
     count: int
     active: bool
+    #: The link leads to the listing being shown (aria-current).
+    current: bool = False
 
 
 def navigation(projects, filters, base_url):
     """Facet groups for the no-JS navigation: every link goes to a published path."""
     projects = list(projects)
+    here = to_path(filters)
     groups = []
     for name, label, choices in FACETS:
-        links = [
-            FacetLink(
-                str(_("全部")),
-                base_url + to_path(_link_target(filters, name, None)),
-                sum(matches(p, _link_target(filters, name, None)) for p in projects),
-                name not in filters,
-            )
+        options = [(str(_("全部")), None, name not in filters)]
+        options += [
+            (str(value_label), value, filters.get(name) == value) for value, value_label in choices
         ]
-        for value, value_label in choices:
+        links = []
+        for text, value, active in options:
             target = _link_target(filters, name, value)
             links.append(
                 FacetLink(
-                    str(value_label),
+                    text,
                     base_url + to_path(target),
                     sum(matches(p, target) for p in projects),
-                    filters.get(name) == value,
+                    active,
+                    active and to_path(target) == here,
                 )
             )
         groups.append({"name": name, "label": label, "links": links})

@@ -219,6 +219,12 @@ def test_news_share_card_image_loads(live_server, page_in_browser, platform):
     # The QR code on the page encodes this page's address.
     expect(tab.locator("main svg.qr-code, .share-panel svg.qr-code").first).to_be_visible()
 
+    # Printed, the page keeps its QR code so a paper copy leads back to it.
+    tab.emulate_media(media="print")
+    expect(tab.locator(".share-panel svg.qr-code")).to_be_visible()
+    expect(tab.locator(".language-switch")).to_be_hidden()
+    tab.emulate_media(media="screen")
+
     response = tab.goto(og_image)
     assert response.status == 200
     assert response.headers["content-type"] == "image/png"

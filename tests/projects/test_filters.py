@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.http import Http404
 
@@ -74,7 +76,13 @@ def test_filtered_listing_shows_only_matching_live_projects(client, known_projec
     assert "项目 WZ-1" in html
     for other in ("项目 WZ-2", "项目 WZ-3", "项目 WZ-5", "项目 WZ-6"):
         assert other not in html
-    assert 'aria-current="page"' in html
+    nav = html[html.index('class="facet-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    current = re.findall(r'<a href="([^"]+)" aria-current="page"[^>]*>([^<]+)<', nav)
+    assert [(url, label.strip()) for url, label in current] == [
+        (project_index.url + "stage/signed/county/ruian/", "签约"),
+        (project_index.url + "stage/signed/county/ruian/", "瑞安市"),
+    ]
 
     html = client.get(project_index.url + "amount/over-50/").content.decode()
     assert "项目 WZ-1" in html and "项目 WZ-2" in html and "项目 WZ-4" not in html
