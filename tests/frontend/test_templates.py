@@ -163,6 +163,8 @@ def test_page_type_renders_its_fields_and_metadata(client, builder, name):
     assert head.meta["og:title"] == [page.title]
     assert head.meta["og:locale"] == ["zh_CN"]
     assert head.meta["og:type"] == ["article" if name == "news" else "website"]
+    if name == "news":
+        assert head.meta["article:published_time"] == ["2026-03-18"]
     canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
     assert canonical == [page.get_full_url()]
     assert len(head.ld_json) == 1
