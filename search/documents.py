@@ -9,6 +9,7 @@ search fields, and only live pages without view restrictions are indexed.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -64,9 +65,9 @@ class SearchDocument:
             "body": textlib.normalise(" ".join(self.body)),
         }
 
-    def pinyin(self):
-        norm = textlib.normalise(" ".join([self.title, *self.keywords]))
-        out = textlib.pinyin_tokens(norm)
+    def pinyin(self, norm=None):
+        norm = norm or self.normalised()
+        out = textlib.pinyin_tokens(norm["title"] + " " + norm["keywords"])
         for name in self.romanised:
             out.extend(textlib.romanised_name_tokens(name))
         return list(dict.fromkeys(out))
@@ -77,8 +78,8 @@ class SearchDocument:
         return {
             "title": " ".join(textlib.tokens(norm["title"])),
             "keywords": " ".join(textlib.tokens(norm["keywords"])),
-            "pinyin": " ".join(self.pinyin()),
-            "body": " ".join(textlib.tokens(norm["body"])),
+            "pinyin": " ".join(self.pinyin(norm)),
+            "body": " ".join(textlib.tokens(norm["body"], hmm=False)),
             "grams": " ".join(
                 textlib.bigrams(" ".join([norm["title"], norm["keywords"], norm["body"]]))
             ),
@@ -94,6 +95,7 @@ def family_of(model):
     return FAMILIES.get(model._meta.app_label, DEFAULT_FAMILY)
 
 
+@lru_cache(maxsize=1)
 def indexed_page_models():
     """Every concrete page type that declares search fields (each model opts in itself)."""
     return [
@@ -103,12 +105,13 @@ def indexed_page_models():
     ]
 
 
-def is_indexable(page):
+def is_indexable(page, known_public=False):
+    """Live, not expired and without a view restriction on the page or an ancestor."""
     return (
         page.depth > 1
         and page.live
         and not page.expired
-        and not page.get_view_restrictions().exists()
+        and (known_public or not page.get_view_restrictions().exists())
     )
 
 
@@ -155,24 +158,46 @@ def _year_of(page):
     return None
 
 
-def _hall_of(page):
+def _hall_id(page, halls_by_path=None):
+    """The hall a page belongs to: itself, its parent hall (exhibits) or its `hall` field."""
     from museum.models import ExhibitPage, HallPage
 
     if isinstance(page, HallPage):
-        return page
+        return page.pk
     if isinstance(page, ExhibitPage):
-        parent = page.get_parent().specific
-        return parent if isinstance(parent, HallPage) else None
-    hall_id = getattr(page, "hall_id", None)
-    return HallPage.objects.filter(pk=hall_id).first() if hall_id else None
+        parent_path = page.path[: -page.steplen]
+        if halls_by_path is not None:
+            return halls_by_path.get(parent_path)
+        return HallPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+    return getattr(page, "hall_id", None)
 
 
-def facets_of(page):
+def halls_by_path():
+    from museum.models import HallPage
+
+    return dict(HallPage.objects.values_list("path", "pk"))
+
+
+def _image_id(page):
+    """The id of the page's share image (first gallery image, hero, portrait, listing image),
+    read from foreign keys so indexing does not load every image."""
+    if hasattr(page, "gallery_images"):
+        first = next(iter(page.gallery_images.all()), None)
+        if first is not None:
+            return first.image_id
+    for attr in ("hero_image_id", "portrait_id", "listing_image_id"):
+        value = getattr(page, attr, None)
+        if value:
+            return value
+    return None
+
+
+def facets_of(page, halls=None):
     """Facet values as codes; labels are looked up at query time in the reader's language."""
     facets = {"type": [type_code(page.specific_class or type(page))]}
-    hall = _hall_of(page)
-    if hall:
-        facets["hall"] = [str(hall.pk)]
+    hall_id = _hall_id(page, halls)
+    if hall_id:
+        facets["hall"] = [str(hall_id)]
     year = _year_of(page)
     if year:
         facets["year"] = [str(year)]
@@ -190,11 +215,15 @@ def facets_of(page):
     return facets
 
 
-def build_document(page):
-    """The document for a live public page, or None when the page must not be indexed."""
+def build_document(page, known_public=False, halls=None):
+    """The document for a live public page, or None when the page must not be indexed.
+
+    A bulk rebuild passes `known_public` (its queryset already excludes restricted pages)
+    and a precomputed `halls` map to save queries per page.
+    """
     page = page.specific
     model = type(page)
-    if not is_indexable(page):
+    if not is_indexable(page, known_public):
         return None
     url_parts = page.get_url_parts()
     if url_parts is None:
@@ -213,7 +242,7 @@ def build_document(page):
             else:
                 body.extend(texts)
     snippet_text = " ".join(_as_texts([page.search_description, *body]))
-    facets = facets_of(page)
+    facets = facets_of(page, halls)
     # Choice labels (county, industry, stage) make "新能源 项目" or "乐清" find pages
     # whose field holds only a code.
     with override(page.locale.language_code):
@@ -223,7 +252,7 @@ def build_document(page):
         if "country" in facets:
             labels.extend(facets["country"])
     body.extend(label for label in labels if label)
-    image = getattr(page, "share_image", None)
+    image_id = _image_id(page)
     return SearchDocument(
         page_id=page.pk,
         locale=page.locale.language_code,
@@ -233,7 +262,7 @@ def build_document(page):
         title=title,
         url=url_parts[2],
         text=snippet_text,
-        image_id=image.pk if image else None,
+        image_id=image_id,
         facets=facets,
         keywords=keywords,
         body=body,

@@ -124,9 +124,11 @@ def wagtail_database_search(page_ids):
     """Plain Wagtail search (the configured database backend) restricted to the corpus pages."""
 
     def run(q, lang):
-        queryset = Page.objects.live().filter(pk__in=page_ids)
+        ids = Page.objects.filter(pk__in=page_ids)
         if lang:
-            queryset = queryset.filter(locale__language_code=lang)
+            # Wagtail's search filters only on declared filter fields: narrow the ids first.
+            ids = ids.filter(locale__language_code=lang)
+        queryset = Page.objects.live().filter(pk__in=list(ids.values_list("pk", flat=True)))
         try:
             return [p.pk for p in queryset.search(q)[:CUTOFF]]
         except Exception:  # a backend that rejects the query finds nothing

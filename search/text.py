@@ -10,8 +10,10 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
+import opencc
 import snowballstemmer
 from opencc import OpenCC
 from pypinyin import Style, lazy_pinyin
@@ -60,6 +62,17 @@ MAX_INDEXED_CHARS = 20_000
 _lock = threading.Lock()
 _ready = False
 _converter = OpenCC("t2s")
+
+
+def _traditional_characters():
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(line.split("\t", 1)[0] for line in lines if line.strip())
+
+
+# Most text is already simplified: converting only text that holds a traditional character
+# makes indexing several times faster.
+_TRADITIONAL = _traditional_characters()
 _stemmer = snowballstemmer.stemmer("english")
 
 
@@ -85,7 +98,7 @@ def normalise(text):
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text)
-    if is_cjk(text):
+    if not _TRADITIONAL.isdisjoint(text):
         text = _converter.convert(text)
     return text.lower()
 
@@ -95,21 +108,25 @@ def stem(word):
     return _stemmer.stemWord(word)
 
 
-def _cut(text, search_mode):
+def _cut(text, search_mode, hmm=True):
     _ensure_jieba()
     if search_mode:
-        return jieba.cut_for_search(text)
-    return jieba.cut(text)
+        return jieba.cut_for_search(text, HMM=hmm)
+    return jieba.cut(text, HMM=hmm)
 
 
-def tokens(text, search_mode=True):
-    """Index tokens of already-normalised text: jieba words for Chinese, stems for English."""
+def tokens(text, search_mode=True, hmm=True):
+    """Index tokens of already-normalised text: jieba words for Chinese, stems for English.
+
+    Long body text skips jieba's HMM pass for unknown words (`hmm=False`): it halves the
+    time, and the bigram column still finds any word the dictionary does not know.
+    """
     out = []
     for piece in TOKEN_RE.findall(text[:MAX_INDEXED_CHARS]):
         if piece[0].isascii():
             out.append(stem(piece))
         else:
-            out.extend(_cut(piece, search_mode))
+            out.extend(_cut(piece, search_mode, hmm))
     return out
 
 

@@ -5,7 +5,7 @@ import time
 from django.db.models import Prefetch
 from modelsearch import index as msindex
 
-from ..documents import build_document, facet_labels, indexed_page_models
+from ..documents import build_document, facet_labels, halls_by_path, indexed_page_models
 from ..interface import FacetCount
 
 IMAGE_SPEC = "fill-400x300|format-webp"
@@ -14,6 +14,7 @@ BATCH_SIZE = 500
 
 def iter_documents(stdout=None):
     """Documents for every live public page, model by model, in batches."""
+    halls = halls_by_path()
     for model in indexed_page_models():
         queryset = (
             model.objects.live().public().exact_type(model).filter(depth__gt=1).select_related("locale")
@@ -32,7 +33,7 @@ def iter_documents(stdout=None):
         queryset = queryset.prefetch_related(*prefetch).order_by("pk")
         count = 0
         for page in queryset.iterator(chunk_size=BATCH_SIZE):
-            document = build_document(page)
+            document = build_document(page, known_public=True, halls=halls)
             if document is not None:
                 count += 1
                 yield document

@@ -103,7 +103,7 @@ def document_class(family, choice, prefix):
 def to_source(document):
     """The JSON stored for a SearchDocument."""
     norm = document.normalised()
-    pinyin = document.pinyin()
+    pinyin = document.pinyin(norm)
     source = {
         "page_id": document.page_id,
         "locale": document.locale,

@@ -18,7 +18,7 @@ def keys(result, pages):
 
 
 def test_two_characters_inside_longer_compounds(corpus):
-    result = interface.search("温商", lang="zh-hans")
+    result = interface.search("温商", lang="zh-hans", page_size=50)
     found = keys(result, corpus)
     # None of these titles has 温商 as a separate word: it sits inside 世界温商博物馆, 世界温商大会...
     for key in ["n4", "n1", "a12", "cp2"]:

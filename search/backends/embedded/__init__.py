@@ -188,7 +188,7 @@ class EmbeddedBackend:
         return titles[:SUGGESTION_COUNT]
 
     def _hits(self, rows, query, lang):
-        entries = IndexEntry.objects.select_related("image").in_bulk(
+        entries = IndexEntry.objects.select_related("image").prefetch_related("image__renditions").in_bulk(
             [r[0] for r in rows], field_name="page_id"
         )
         types = facet_labels("type", list({e.content_type for e in entries.values()}), lang or "zh-hans")

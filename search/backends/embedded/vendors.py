@@ -139,7 +139,7 @@ class PostgresFullText:
 
     def match_sql(self, expression):
         return (
-            f"SELECT e0.page_id AS id, ts_rank_cd('{self.weights}', e0.search_vector, tq) AS score "  # noqa: S608 - only constants interpolated; values are parameters
+            f"SELECT e0.page_id AS id, ts_rank_cd('{self.weights}', e0.search_vector, tq, 1) AS score "  # noqa: S608 - only constants interpolated; values are parameters
             "FROM search_indexentry e0, to_tsquery('simple', %s) tq "
             "WHERE e0.search_vector @@ tq",
             [expression],
