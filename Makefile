@@ -26,8 +26,14 @@ setup: install
 	$(MANAGE) setup_roles
 	$(MANAGE) create_local_admin
 
+## Build the static site, then serve it at / (admin at /admin/, API at /api/ stay live).
 run: setup
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) build_site
+	SERVE_STATIC_SITE=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+## Full-build throughput (demo and 10,000+ pages), publish latency, one-request baseline.
+bench: install
+	$(MANAGE) bench_site
 
 ## Debian's Chromium and its driver for the browser tests (never a downloaded browser).
 chromium:
@@ -46,4 +52,4 @@ test: install-test chromium lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf build site db.sqlite3
+	rm -rf build site site.* .site.lock db.sqlite3

@@ -10,6 +10,7 @@ This module is the only place that knows it. A change to a page affects:
 - every page whose last rendering showed it (recorded while rendering: cards, embeds,
   featured items on home) and the home page of its locale when home showed pages of its
   type (a new item is not yet among the recorded ones);
+- its previous and next siblings when it arrives or moves (their prev/next links);
 - pages linked with it in Wagtail's reference index, both ways (an exhibit embedding an
   artifact; a hall listing the artifacts that point at it), and through many-to-many fields;
 - when its title, URL or menu flag changed: its descendants (breadcrumbs and URLs) and
@@ -110,12 +111,26 @@ class Change:
 
 @dataclass
 class Plan:
-    render: set = field(default_factory=set)  # page ids to render with all their subpaths
+    # page id -> None (every output of the page) or the set of listing subpaths to render,
+    # "" being the page itself
+    render: dict = field(default_factory=dict)
     remove: set = field(default_factory=set)  # page ids whose files go
     listings: set = field(default_factory=set)  # (language_code, page type) API listings
     feeds: set = field(default_factory=set)  # (feed name, language_code)
     sitemap: bool = False
     redirects: bool = False
+
+    def add(self, page_id, subpaths=None):
+        if page_id in self.render and self.render[page_id] is None:
+            return
+        if subpaths is None:
+            self.render[page_id] = None
+        else:
+            self.render.setdefault(page_id, set()).update(subpaths)
+
+    def add_all(self, page_ids):
+        for page_id in page_ids:
+            self.add(page_id)
 
     def paths(self, manifest):
         """The generated files (not page files) this plan rewrites."""
@@ -207,7 +222,7 @@ def plan(changes, manifest):
             result.redirects = True
 
         if live:
-            result.render.add(page.pk)
+            result.add(page.pk)
             new = {
                 "url": page.get_url_parts()[2],
                 "title": page.title,
@@ -246,59 +261,124 @@ def plan(changes, manifest):
 
         # Translations show a language switch that points at this page.
         if page is not None:
-            result.render |= set(
+            result.add_all(
                 Page.objects.filter(translation_key=page.translation_key)
                 .exclude(pk=page.pk)
                 .values_list("pk", flat=True)
             )
         elif old:
-            result.render |= {
+            result.add_all(
                 pk for pk, e in entries.items() if e.get("tk") == old.get("tk") and pk != old["id"]
-            }
+            )
 
-        # Parent listings, before and after a move.
+        # Parent listings, before and after a move: the listing pages that show or showed it.
         parents = {change.old_parent_id, old.get("parent") if old else None}
         if page is not None:
             parents.add(_parent_id(page))
-        result.render |= {pk for pk in parents if pk}
+        for parent_id in filter(None, parents):
+            result.add(
+                parent_id, listing_subpaths(parent_id, entries.get(parent_id), change.page_id)
+            )
 
         # Pages whose last rendering showed this page; home when it showed pages of this type.
         for pk, entry in entries.items():
             if change.page_id in entry.get("deps", ()):
-                result.render.add(pk)
+                subdeps = entry.get("subdeps")
+                if subdeps:
+                    result.add(pk, {sp for sp, ids in subdeps.items() if change.page_id in ids})
+                else:
+                    result.add(pk)
             elif label_changed and change.page_id in entry.get("ldeps", ()):
-                result.render.add(pk)
+                result.add(pk)
             elif (
                 entry.get("root")
                 and entry["locale"] == language_code
                 and current["type"] in entry.get("types", ())
             ):
-                result.render.add(pk)
+                result.add(pk)
 
         if page is not None:
-            result.render |= related_page_ids(page)
+            result.add_all(related_page_ids(page))
+        if live and (old is None or change.kind == "move"):
+            # Neighbours link to their previous and next sibling.
+            siblings = page.get_siblings().live()
+            result.add_all(
+                filter(
+                    None,
+                    [
+                        siblings.filter(path__lt=page.path)
+                        .order_by("-path")
+                        .values_list("pk", flat=True)
+                        .first(),
+                        siblings.filter(path__gt=page.path)
+                        .order_by("path")
+                        .values_list("pk", flat=True)
+                        .first(),
+                    ],
+                )
+            )
 
         if label_changed and old:
             # Descendants carry this page in their URL and breadcrumbs.
             prefix = old["url"]
-            result.render |= {
+            result.add_all(
                 pk
                 for pk, entry in entries.items()
                 if entry["url"].startswith(prefix) and pk != change.page_id
-            }
+            )
             if page is not None:
-                result.render |= set(
-                    publishable_pages().descendant_of(page).values_list("pk", flat=True)
-                )
+                result.add_all(publishable_pages().descendant_of(page).values_list("pk", flat=True))
         if label_changed and ((old and old.get("menu")) or (new and new["menu"])):
-            result.render |= {pk for pk, e in entries.items() if e["locale"] == language_code}
+            result.add_all(pk for pk, e in entries.items() if e["locale"] == language_code)
 
     # Whatever is rendered must still be publishable; the rest goes.
-    candidates = result.render - result.remove
+    candidates = set(result.render) - result.remove
     live_ids = set(publishable_pages().filter(pk__in=candidates).values_list("pk", flat=True))
     result.remove |= {pk for pk in candidates - live_ids if pk in entries}
-    result.render = live_ids
+    result.render = {pk: result.render[pk] for pk in live_ids}
     return result
+
+
+def _subpath(number):
+    return "" if number == 1 else f"page/{number}/"
+
+
+def _number(subpath):
+    return int(subpath.strip("/").split("/")[-1]) if subpath else 1
+
+
+def listing_subpaths(parent_id, parent_entry, page_id):
+    """The pages of a paginated listing that show, or showed, `page_id`; None for all of them.
+
+    An edit that keeps the item on the same listing page re-renders that page only; an item
+    that moves, arrives or leaves shifts every listing page between its old and new place
+    (to the end for an arrival or departure); a change in the number of listing pages
+    changes every page's pagination links.
+    """
+    parent = Page.objects.filter(pk=parent_id).first()
+    if parent is None or parent_entry is None:
+        return None
+    parent = parent.specific
+    if not (hasattr(parent, "get_listing") and getattr(parent, "paginate_by", None)):
+        return None
+    per_page = parent.paginate_by
+    ids = list(parent.get_listing().values_list("pk", flat=True))
+    before = [""] + list(parent_entry.get("subpaths", []))
+    count_now = max(1, -(-len(ids) // per_page))
+    if count_now != len(before):
+        return None
+    new_number = ids.index(page_id) // per_page + 1 if page_id in ids else None
+    old_number = None
+    for subpath, shown in parent_entry.get("subdeps", {}).items():
+        if page_id in shown:
+            old_number = _number(subpath)
+    if new_number and old_number:
+        low, high = sorted((new_number, old_number))
+    elif new_number or old_number:
+        low, high = new_number or old_number, count_now
+    else:
+        return set()
+    return {_subpath(number) for number in range(low, high + 1)}
 
 
 def _parent_id(page):

@@ -78,15 +78,20 @@ def _apply(root, changes):
     pages = Page.objects.filter(pk__in=plan.render).select_related("locale").specific()
     taken = {}
     for page in pages:
-        entry, outputs = renderer.render_page(page)
+        only = plan.render[page.pk]
         old = manifest.pages.get(page.pk)
+        if only is not None and not only:
+            continue
+        if old is None:
+            only = None
+        entry, outputs = renderer.render_page(page, only=only, previous=old)
         for name, content in outputs.items():
             if writer.write_bytes(root, name, content, skip_unchanged=True):
                 report.written.append(name)
             renderer.collect_assets(content)
         taken.update(dict.fromkeys(outputs, page.pk))
         if old:
-            stale = set(dependencies.page_outputs(old)) - set(outputs)
+            stale = set(dependencies.page_outputs(old)) - set(dependencies.page_outputs(entry))
             for name in stale:
                 # A file another page now owns (a swapped slug) must stay.
                 if taken.get(name) in (None, page.pk) and writer.remove(root, name):

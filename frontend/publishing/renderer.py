@@ -112,37 +112,43 @@ class Renderer:
 
     # --- pages ------------------------------------------------------------------------
 
-    def render_page(self, page):
-        """All outputs of a live page: (entry for the manifest, {file: bytes})."""
+    def render_page(self, page, only=None, previous=None):
+        """Outputs of a live page: (entry for the manifest, {file: bytes}).
+
+        `only` limits a listing to some of its pages ("" is the first); `previous`, the
+        manifest entry of the last rendering, supplies what the skipped pages showed.
+        """
         page = page.specific
         site_id, _root_url, url = page.get_url_parts()
         site = self.sites.get(site_id)
         language_code = page.locale.language_code
-        outputs = {}
-        deps, ldeps, types = set(), set(), set()
-        subpaths = []
+        getter = getattr(page, "get_static_subpaths", None)
+        outputs, recorded, types = {}, {}, set()
         with translation.override(language_code), using_static_storage(self.storage):
-            with recording() as recorder:
-                outputs[dependencies.page_file(url)] = self._serve(page, url, "", site)
-                getter = getattr(page, "get_static_subpaths", None)
-                subpaths = list(getter()) if getter else []
-                for subpath in subpaths:
+            subpaths = list(getter()) if getter else []
+            for subpath in [""] + subpaths:
+                if only is not None and subpath not in only:
+                    continue
+                with recording() as recorder:
                     outputs[dependencies.page_file(url, subpath)] = self._serve(
                         page, url, subpath, site
                     )
-            ancestor_paths = {
-                page.path[:i] for i in range(Page.steplen, len(page.path), Page.steplen)
-            }
-            loaded = Page.objects.filter(pk__in=recorder.ids - {page.pk}).values_list(
-                "pk", "path", "show_in_menus"
-            )
-            for pk, path, in_menu in loaded:
-                if path in ancestor_paths or in_menu:
-                    ldeps.add(pk)
-                else:
-                    deps.add(pk)
-            types = recorder.types - {page._meta.label}
-            outputs[dependencies.api_detail_file(page.pk)] = self.render_api_detail(page, site)
+                recorded[subpath] = recorder.ids - {page.pk}
+                types |= recorder.types
+            if only is None or "" in only:
+                outputs[dependencies.api_detail_file(page.pk)] = self.render_api_detail(page, site)
+        ancestor_paths = {page.path[:i] for i in range(Page.steplen, len(page.path), Page.steplen)}
+        loaded = Page.objects.filter(pk__in=set().union(*recorded.values())).values_list(
+            "pk", "path", "show_in_menus"
+        )
+        ldeps = {pk for pk, path, in_menu in loaded if path in ancestor_paths or in_menu}
+        subdeps = {subpath: sorted(ids - ldeps) for subpath, ids in recorded.items()}
+        if previous and only is not None:
+            for subpath in [""] + subpaths:
+                if subpath not in subdeps and subpath in previous.get("subdeps", {}):
+                    subdeps[subpath] = previous["subdeps"][subpath]
+            ldeps |= set(previous.get("ldeps", ()))
+            types |= set(previous.get("types", ()))
         parent_path = page.path[: -Page.steplen]
         entry = {
             "id": page.pk,
@@ -156,10 +162,12 @@ class Renderer:
             "root": site is not None and site.root_page.translation_key == page.translation_key,
             "subpaths": subpaths,
             "lastmod": page.last_published_at.isoformat() if page.last_published_at else None,
-            "deps": sorted(deps),
+            "deps": sorted(set().union(*map(set, subdeps.values()))),
             "ldeps": sorted(ldeps),
-            "types": sorted(types),
+            "types": sorted(types - {page._meta.label}),
         }
+        if getter:
+            entry["subdeps"] = subdeps
         return entry, outputs
 
     def _serve(self, page, url, subpath, site):

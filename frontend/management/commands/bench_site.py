@@ -1,0 +1,250 @@
+"""Benchmark the static builder against rendering one request at a time.
+
+Without options it runs the whole benchmark: a demo database and a generated database of at
+least 10,000 pages (kept under build/bench/ and reused), each measured in a subprocess:
+
+- full build: pages per second (every live page in every locale, with its listing pages,
+  API JSON, renditions, sitemap, feeds), using every core;
+- baseline: the same pages and listing pages requested through Django's test client one at
+  a time, the way wagtail-bakery and django-bakery build (responses are not written to disk,
+  which favours the baseline);
+- publish-to-file latency: an edited page is published and the time until its file and its
+  listing hold the new title is taken (median of several publishes).
+"""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test import Client, override_settings
+
+BENCH_DIR = Path(settings.BASE_DIR) / "build" / "bench"
+
+
+class Command(BaseCommand):
+    help = "静态站点生成基准测试 (benchmark the static builder against the one-request baseline)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pages", type=int, default=10_000, help="generated site size")
+        parser.add_argument("--workers", type=int, default=0, help="render processes (0: cores)")
+        parser.add_argument("--publishes", type=int, default=5, help="publishes to time")
+        parser.add_argument(
+            "--baseline-limit",
+            type=int,
+            default=0,
+            help="time the baseline on the first N outputs only (0: all of them)",
+        )
+        parser.add_argument("--only", choices=["demo", "generated"], help="run one size")
+        parser.add_argument("--measure", metavar="LABEL", help=argparse_hidden())
+        parser.add_argument("--result", help=argparse_hidden())
+
+    def handle(self, *args, **options):
+        if options["measure"]:
+            result = measure(options["measure"], options)
+            Path(options["result"]).write_text(json.dumps(result))
+            return
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        results = []
+        sizes = ["demo", "generated"] if not options["only"] else [options["only"]]
+        for label in sizes:
+            env = self.prepare(label, options)
+            result_file = BENCH_DIR / f"{label}.json"
+            command = [sys.executable, "manage.py", "bench_site", "--measure", label]
+            command += ["--result", str(result_file), "--workers", str(options["workers"])]
+            command += ["--publishes", str(options["publishes"])]
+            command += ["--baseline-limit", str(options["baseline_limit"])]
+            self.stderr.write(f"== measuring {label} ==")
+            subprocess.run(command, env=env, check=True, cwd=settings.BASE_DIR)  # noqa: S603
+            results.append(json.loads(result_file.read_text()))
+        self.stdout.write(table(results))
+
+    def prepare(self, label, options):
+        """A database and media directory for one size, created once and reused."""
+        database = BENCH_DIR / f"{label}.sqlite3"
+        media = BENCH_DIR / f"media-{label}"
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=f"sqlite:///{database}",
+            MEDIA_ROOT=str(media),
+            DJANGO_SETTINGS_MODULE="cms.settings.dev",
+            DEBUG="0",
+            PUBLISH_ON_SAVE="0",
+        )
+        manage = [sys.executable, "manage.py"]
+        stamp = BENCH_DIR / f"{label}.ready"
+        if stamp.exists() and database.exists():
+            return env
+        if label == "demo":
+            run(manage + ["migrate", "--no-input", "-v0"], env)
+            run(manage + ["load_demo"], env)
+        else:
+            demo_env = self.prepare("demo", options)
+            shutil.copyfile(BENCH_DIR / "demo.sqlite3", database)
+            if media.exists():
+                shutil.rmtree(media)
+            shutil.copytree(Path(demo_env["MEDIA_ROOT"]), media, copy_function=os.link)
+            existing = count_pages(env)
+            missing = max(0, options["pages"] - existing)
+            if missing:
+                run(manage + ["generate_content", "--artifacts", str(missing)], env)
+        stamp.write_text("ok")
+        return env
+
+
+def argparse_hidden():
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def run(command, env):
+    subprocess.run(command, env=env, check=True, cwd=settings.BASE_DIR)  # noqa: S603
+
+
+def count_pages(env):
+    code = (
+        "from frontend.publishing.dependencies import publishable_pages;"
+        "print(publishable_pages().count())"
+    )
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    ).stdout
+    return int(out.strip().splitlines()[-1])
+
+
+# --- measurements, in the subprocess of one size -------------------------------------------
+
+
+def measure(label, options):
+    from frontend.publishing.builder import build_site
+    from frontend.publishing.manifest import Manifest
+
+    site_path = BENCH_DIR / label / "site"
+    site_path.parent.mkdir(parents=True, exist_ok=True)
+    with override_settings(STATIC_SITE_DIR=site_path, PUBLISH_ON_SAVE=False):
+        report = build_site(site_path, workers=options["workers"] or None)
+    manifest = Manifest.load(site_path.resolve())
+    outputs = sum(1 + len(entry.get("subpaths", [])) for entry in manifest.pages.values())
+    baseline = measure_baseline(manifest, options["baseline_limit"])
+    latency = measure_publish(site_path, options["publishes"])
+    return {
+        "label": label,
+        "pages": report.pages,
+        "outputs": outputs,
+        "files": report.files,
+        "workers": report.workers,
+        "build_seconds": report.seconds,
+        "render_seconds": report.render_seconds,
+        "pages_per_second": report.pages / report.seconds,
+        "outputs_per_second": outputs / report.seconds,
+        **baseline,
+        **latency,
+    }
+
+
+def measure_baseline(manifest, limit):
+    """Every page and listing page through the test client, one request at a time."""
+    client = Client(HTTP_HOST=default_host())
+    urls = []
+    for entry in sorted(manifest.pages.values(), key=lambda e: e["url"]):
+        urls += [entry["url"] + subpath for subpath in [""] + entry.get("subpaths", [])]
+    if limit:
+        urls = urls[:limit]
+    started = time.perf_counter()
+    for url in urls:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise CommandError(f"{url} answered {response.status_code}")
+    seconds = time.perf_counter() - started
+    return {
+        "baseline_outputs": len(urls),
+        "baseline_seconds": seconds,
+        "baseline_outputs_per_second": len(urls) / seconds,
+    }
+
+
+def default_host():
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return "localhost"
+    return site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+
+
+def measure_publish(site_path, publishes):
+    """Seconds from pressing publish to the page and its listing holding the new title."""
+    from cms.publicity.models import NewsPage
+    from frontend.publishing import dependencies
+
+    root = site_path.resolve()
+    timings = {}
+    candidates = {
+        "news": NewsPage.objects.live().order_by("-date").first(),
+    }
+    from museum.models import ArtifactPage
+
+    candidates["artifact"] = ArtifactPage.objects.live().order_by("path").last()
+    with override_settings(STATIC_SITE_DIR=site_path, PUBLISH_ON_SAVE=True):
+        for kind, page in candidates.items():
+            if page is None:
+                continue
+            samples = []
+            original = page.title
+            parent = page.get_parent().specific
+            for n in range(publishes):
+                page.title = f"{original}（第{n + 1}次修订）"
+                revision = page.save_revision()
+                started = time.perf_counter()
+                with transaction.atomic():
+                    revision.publish()
+                samples.append(time.perf_counter() - started)
+                html = (root / dependencies.page_file(page.url)).read_text("utf-8")
+                if page.title not in html:
+                    raise CommandError(f"{page.url} was not updated by publishing")
+            page.title = original
+            with transaction.atomic():
+                page.save_revision().publish()
+            listing = root / dependencies.page_file(parent.url)
+            if not listing.is_file():
+                raise CommandError(f"listing {parent.url} missing after publishing")
+            timings[f"publish_{kind}_seconds"] = statistics.median(samples)
+    return timings
+
+
+def table(results):
+    rows = [
+        ("pages (live, all locales)", "pages", "{:,}"),
+        ("outputs (pages + listing pages)", "outputs", "{:,}"),
+        ("render processes", "workers", "{}"),
+        ("full build, seconds", "build_seconds", "{:.1f}"),
+        ("full build, pages/s", "pages_per_second", "{:.1f}"),
+        ("full build, outputs/s", "outputs_per_second", "{:.1f}"),
+        ("baseline outputs timed", "baseline_outputs", "{:,}"),
+        ("baseline (test client, 1 at a time), outputs/s", "baseline_outputs_per_second", "{:.1f}"),
+        ("speed-up vs baseline", "ratio", "{:.2f}x"),
+        ("publish news -> file, median s", "publish_news_seconds", "{:.3f}"),
+        ("publish artifact -> file, median s", "publish_artifact_seconds", "{:.3f}"),
+    ]
+    for result in results:
+        result["ratio"] = result["outputs_per_second"] / result["baseline_outputs_per_second"]
+    labels = [r["label"] for r in results]
+    width = max(len(name) for name, _key, _fmt in rows) + 2
+    lines = ["".join([f"{'':<{width}}"] + [f"{label:>14}" for label in labels])]
+    for name, key, fmt in rows:
+        cells = [fmt.format(r[key]) if key in r else "-" for r in results]
+        lines.append("".join([f"{name:<{width}}"] + [f"{cell:>14}" for cell in cells]))
+    return "\n".join(lines) + "\n"
