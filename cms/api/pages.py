@@ -1,6 +1,10 @@
 """The pages endpoint (API v2): live, public pages with each type's own fields."""
 
+from django.db.models import ForeignKey, ManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.models import Page
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
@@ -22,3 +26,38 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         if "intro" not in cls.get_available_fields(model):
             fields.remove("intro")
         return fields
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is Page:
+            return queryset
+        select, prefetch = related_lookups(queryset.model)
+        return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
+def related_lookups(model):
+    """select_related and prefetch_related lookups for one page type's API fields.
+
+    A listing with ``fields=*`` otherwise runs several queries per page: the locale
+    (choice labels), each image and its renditions, linked pages and inline objects.
+    """
+    image_model = get_image_model()
+    api_names = {getattr(field, "name", field) for field in getattr(model, "api_fields", ())}
+    select, prefetch = ["locale"], []
+    for field in model._meta.get_fields():
+        name = getattr(field, "name", None)
+        if isinstance(field, ForeignKey) and name in api_names:
+            select.append(name)
+            if field.related_model is image_model:
+                prefetch.append(f"{name}__renditions")
+        elif isinstance(field, ManyToManyField) and name in api_names:
+            prefetch.append(name)
+        elif field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
+            accessor = field.get_accessor_name()
+            if accessor not in api_names:
+                continue
+            prefetch.append(accessor)
+            for child_field in field.related_model._meta.get_fields():
+                if isinstance(child_field, ForeignKey) and child_field.related_model is image_model:
+                    prefetch.append(f"{accessor}__{child_field.name}__renditions")
+    return select, prefetch

@@ -124,7 +124,7 @@ def test_restricted_image_in_page_content_is_not_exposed(client, site_tree, rest
 
 
 def test_no_editor_or_owner_data_anywhere(client, site_tree):
-    editor = get_user_model().objects.create_user(
+    editor = get_user_model().objects.create_superuser(
         username="zhang.editor", email="zhang.editor@wzmuseum.example", password="x"
     )
     news = NewsPage.objects.get(pk=site_tree.news.pk)

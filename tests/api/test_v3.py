@@ -83,7 +83,7 @@ def test_writes_are_refused_anonymously(client, site_tree):
         client.delete(f"/api/v3/pages/{news.pk}/"),
         client.post(f"/api/v3/pages/{news.pk}/actions/publish/"),
         client.post(f"/api/v3/pages/{news.pk}/actions/unpublish/"),
-        client.post(f"/api/v3/pages/{news.pk}/actions/delete/"),
+        client.delete(f"/api/v3/pages/{news.pk}/actions/delete/"),
         client.get(f"/api/v3/pages/{news.pk}/revisions/"),
         client.get("/api/v3/sites/"),
         client.get("/api/v3/whoami/"),
