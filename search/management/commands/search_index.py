@@ -11,18 +11,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "update", "clear"])
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args, action, verbosity=1, **options):
+        out = self.stdout if verbosity else None
         backend = interface.backend_name()
         if action == "clear":
             interface.clear()
-            self.stdout.write(f"Cleared the {backend} search index.")
+            if out:
+                out.write(f"Cleared the {backend} search index.")
             return
-        self.stdout.write(f"{action.capitalize()} of the {backend} search index:")
-        stats = getattr(interface, action)(stdout=self.stdout)
+        if out:
+            out.write(f"{action.capitalize()} of the {backend} search index:")
+        stats = getattr(interface, action)(stdout=out if verbosity > 1 else None)
         rate = stats["documents"] / stats["seconds"] if stats["seconds"] else 0
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Indexed {stats['documents']} documents in {stats['seconds']:.1f} s "
-                f"({rate:.0f} documents/s)."
+        if out:
+            out.write(
+                self.style.SUCCESS(
+                    f"Indexed {stats['documents']} documents in {stats['seconds']:.1f} s "
+                    f"({rate:.0f} documents/s)."
+                )
             )
-        )

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         built = time.monotonic() - started
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
+            call_command("search_index", "rebuild", verbosity=0)
         total = time.monotonic() - started
 
         self.stdout.write(self.style.SUCCESS(
