@@ -443,6 +443,8 @@ class ImageLibrary:
         picture.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY)
         image = self.model(title=title, description=description[:255], collection=self.collection)
         image.file = ImageFile(buffer, name=f"{filename}.jpg")
+        # Size and hash as the admin's upload form records them (duplicate detection uses the hash).
+        image._set_image_file_metadata()
         image.save()
         self.by_title[title] = image
         self.created += 1
