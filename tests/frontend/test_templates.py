@@ -455,3 +455,51 @@ def test_base_template_renders_without_a_page(rf, home_page):
     assert '<main id="main"' in html
     assert 'name="q"' in html
     assert "breadcrumbs" not in html
+
+
+# In a real browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_keyboard_navigation_and_print_in_chromium(live_server, page_in_browser, home_page):
+    builder = SiteBuilder(home_page)
+    hall = build(builder, "hall")
+    build(builder, "news_index")
+    tab = page_in_browser
+    tab.goto(live_server.url + hall.url)
+
+    # The first Tab reaches the skip link, shown on screen; Enter moves to the main content.
+    tab.keyboard.press("Tab")
+    skip = tab.evaluate(
+        "(() => { const el = document.activeElement; const box = el.getBoundingClientRect();"
+        " return {cls: el.className, top: box.top, outline: getComputedStyle(el).outlineStyle}; })()"
+    )
+    assert skip["cls"] == "skip-link"
+    assert skip["top"] >= 0
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == "#main"
+
+    # Every menu link is reachable with Tab and shows a focus outline.
+    tab.goto(live_server.url + hall.url)
+    seen = []
+    for _ in range(20):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(
+            "(() => { const el = document.activeElement;"
+            " return {nav: !!el.closest('.main-nav'), text: el.textContent.trim(),"
+            " outline: getComputedStyle(el).outlineStyle}; })()"
+        )
+        if focused["nav"]:
+            seen.append(focused["text"])
+            assert focused["outline"] != "none"
+    assert {"首页", "世界温商博物馆", "新闻中心"} <= set(seen)
+
+    # Printing hides navigation and search but keeps the content.
+    tab.emulate_media(media="print")
+    hidden = tab.evaluate(
+        "['.main-nav', '.search-form', '.skip-link']"
+        ".map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none", "none", "none"]
+    assert tab.evaluate("getComputedStyle(document.querySelector('main h1')).display") != "none"
