@@ -10,7 +10,7 @@ from itertools import count
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-BAR_COLOURS = ["#8c1c13", "#bf4342", "#e07a5f", "#3d405b", "#81b29a", "#f2cc8f"]
+BAR_COLOUR = "#9b1b1e"  # one series, one colour; the site's red (7.6:1 on white)
 _ids = count(1)
 
 
@@ -61,7 +61,7 @@ def bar_chart(rows, *, title, unit="亿元", width=640, bar_height=28, label_wid
                 y,
                 max(bar, 1) if value > 0 else 0,
                 bar_height,
-                BAR_COLOURS[index % len(BAR_COLOURS)],
+                BAR_COLOUR,
                 label_width + bar + 6,
                 y + bar_height * 0.68,
                 f"{format_amount(value)} {unit}",
@@ -84,7 +84,7 @@ def goal_gauge(value, goal, *, title, unit="亿元", width=640, height=72):
         'width="100%" role="img" aria-labelledby="{id}-t {id}-d">'
         '<title id="{id}-t">{title}</title><desc id="{id}-d">{label}</desc>'
         '<rect x="2" y="2" width="{inner}" height="36" rx="6" fill="#eee" stroke="#999"></rect>'
-        '<rect x="2" y="2" width="{filled}" height="36" rx="6" fill="#8c1c13"></rect>'
+        '<rect x="2" y="2" width="{filled}" height="36" rx="6" fill="#9b1b1e"></rect>'
         '<text x="2" y="62" font-size="15" fill="#222">{label}</text></svg>',
         w=width,
         h=height,

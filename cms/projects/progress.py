@@ -16,6 +16,7 @@ from .models import InvestorOrigin, ProjectStage
 
 COUNTED_STAGES = (ProjectStage.SIGNED, ProjectStage.UNDER_CONSTRUCTION, ProjectStage.IN_PRODUCTION)
 UNDATED = _("未签约")
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -48,9 +49,14 @@ class ProgressTotals:
         return max(self.goal - self.counted, Decimal(0))
 
 
+def _money(value):
+    """Sums as exact 亿元 with two decimals (SQLite sums decimals as floats)."""
+    return Decimal(value or 0).quantize(CENT)
+
+
 def _grouped(projects, field_name):
     return {
-        row[field_name]: (row["amount"] or Decimal(0), row["n"])
+        row[field_name]: (_money(row["amount"]), row["n"])
         for row in projects.values(field_name)
         .order_by()
         .annotate(amount=Sum("amount"), n=Count("pk"))
@@ -69,14 +75,14 @@ def _rows(groups, choices):
 
 def compute_progress(projects, goal):
     """Totals of ``projects`` (a queryset of live ProjectPages) against ``goal`` (亿元)."""
-    totals = ProgressTotals(goal=Decimal(goal or 0))
+    totals = ProgressTotals(goal=_money(goal))
     overall = projects.aggregate(amount=Sum("amount"), n=Count("pk"))
-    totals.total = overall["amount"] or Decimal(0)
+    totals.total = _money(overall["amount"])
     totals.projects = overall["n"]
     counted = projects.filter(stage__in=COUNTED_STAGES).aggregate(
         amount=Sum("amount"), n=Count("pk")
     )
-    totals.counted = counted["amount"] or Decimal(0)
+    totals.counted = _money(counted["amount"])
     totals.counted_projects = counted["n"]
 
     totals.by_stage = _rows(_grouped(projects, "stage"), ProjectStage.choices)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
 
 from . import reports
 from .calendar import build_campaign_calendar
@@ -43,7 +44,23 @@ class CalendarFilterForm(forms.Form):
             ) from None
 
 
-class CampaignCalendarView(WagtailAdminTemplateMixin, TemplateView):
+class WorkspaceView(WagtailAdminTemplateMixin, TemplateView):
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
+def one_per_campaign(campaigns):
+    """A campaign and its translations are one plan: keep the default-language version."""
+    default = Locale.get_default().pk
+    chosen = {}
+    for campaign in campaigns:
+        current = chosen.get(campaign.translation_key)
+        if current is None or (campaign.locale_id == default and current.locale_id != default):
+            chosen[campaign.translation_key] = campaign
+    return list(chosen.values())
+
+
+class CampaignCalendarView(WorkspaceView):
     """Every campaign, drafts included, by phase, by channel and on a month grid."""
 
     template_name = "publicity/admin/campaign_calendar.html"
@@ -58,7 +75,9 @@ class CampaignCalendarView(WagtailAdminTemplateMixin, TemplateView):
             campaign.get_latest_revision_as_object()
             if campaign.has_unpublished_changes
             else campaign
-            for campaign in CampaignPage.objects.prefetch_related("channels").order_by("start_date")
+            for campaign in one_per_campaign(
+                CampaignPage.objects.prefetch_related("channels").order_by("start_date")
+            )
         ]
         first_month = None
         if form.is_bound and form.is_valid():
@@ -80,7 +99,7 @@ class CampaignCalendarView(WagtailAdminTemplateMixin, TemplateView):
 def _add_campaign_url():
     from .models import CampaignIndexPage
 
-    index = CampaignIndexPage.objects.order_by("path").first()
+    index = CampaignIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
     if index is None:
         return ""
     return reverse("wagtailadmin_pages:add_subpage", args=[index.pk])
@@ -120,7 +139,7 @@ class PublishingReportForm(forms.Form):
         return cleaned
 
 
-class PublishingReportView(WagtailAdminTemplateMixin, TemplateView):
+class PublishingReportView(WorkspaceView):
     """What was published, by whom, when, per section and month; CSV with ?export=csv."""
 
     template_name = "publicity/admin/publishing_report.html"

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.models import Locale
 
 from cms.publicity import reports
 
@@ -37,14 +38,22 @@ def history(news_index, campaign_index, editors):
     """Publications by two people in two sections over two months."""
     with at(2026, 3, 5):
         news = add_news(news_index, "n1", d(2026, 3, 5), live=False)
-        news.save_revision(user=editors["li"]).publish(user=editors["li"], skip_permission_checks=True)
+        news.save_revision(user=editors["li"]).publish(
+            user=editors["li"], skip_permission_checks=True
+        )
     with at(2026, 3, 20):
         news2 = add_news(news_index, "n2", d(2026, 3, 20), live=False)
-        news2.save_revision(user=editors["li"]).publish(user=editors["li"], skip_permission_checks=True)
+        news2.save_revision(user=editors["li"]).publish(
+            user=editors["li"], skip_permission_checks=True
+        )
     with at(2026, 4, 2):
-        news.save_revision(user=editors["wang"]).publish(user=editors["wang"], skip_permission_checks=True)
+        news.save_revision(user=editors["wang"]).publish(
+            user=editors["wang"], skip_permission_checks=True
+        )
         campaign = add_campaign(campaign_index, "c1", d(2026, 4, 1), d(2026, 5, 1), live=False)
-        campaign.save_revision(user=editors["wang"]).publish(user=editors["wang"], skip_permission_checks=True)
+        campaign.save_revision(user=editors["wang"]).publish(
+            user=editors["wang"], skip_permission_checks=True
+        )
     return {"news": news, "news2": news2, "campaign": campaign}
 
 
@@ -122,7 +131,7 @@ def test_csv_cells_cannot_start_formulas(superuser, news_index, editors):
     assert "'=HYPERLINK" in text
 
 
-def test_calendar_admin_view(client, superuser, campaign_index, channels):
+def test_calendar_admin_view(client, superuser, campaign_index, channels, locales):
     add_campaign(
         campaign_index,
         "draft",
@@ -132,7 +141,7 @@ def test_calendar_admin_view(client, superuser, campaign_index, channels):
         live=False,
         title="七月草稿活动",
     )
-    add_campaign(
+    tv = add_campaign(
         campaign_index, "tv", d(2026, 6, 1), d(2026, 6, 20), [channels["tv"]], title="六月电视活动"
     )
     client.force_login(superuser)
@@ -142,6 +151,13 @@ def test_calendar_admin_view(client, superuser, campaign_index, channels):
         assert "七月草稿活动" in html and "六月电视活动" in html
         filtered = client.get(url, {"channel": "wechat"}).content.decode()
         assert "七月草稿活动" in filtered and "六月电视活动" not in filtered
+        assert "<title>宣传活动日历" in html or "宣传活动日历</" in html
+        # A translated campaign is the same plan: listed once, in Chinese.
+        english = tv.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+        english.title = "June TV campaign"
+        english.save_revision().publish()
+        html = client.get(url).content.decode()
+        assert "六月电视活动" in html and "June TV campaign" not in html
         bad = client.get(url, {"month": "June"}).content.decode()
         assert "月份格式应为" in bad
         start = client.get(url, {"month": "2026-07"}).content.decode()

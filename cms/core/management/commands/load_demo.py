@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.core.demo.builder import DemoBuilder, page_counts
+from cms.projects.demo import add_platform_pages
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             builder = DemoBuilder()
             created = builder.build()
+            add_platform_pages(builder)
         built = time.monotonic() - started
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
