@@ -189,15 +189,35 @@
     summary.focus();
   }
 
-  form.noValidate = true;
-  form.addEventListener("focusout", function (event) {
-    var name = event.target.name;
-    if (!name || name === "photos") { return; }
+  function recheck(name) {
     if (name === "email" || name === "phone" || name === "wechat") {
       setErrors("email", value("email") || value("phone") || value("wechat") ? checkField("email") : []);
-      return;
+    } else if (name === "intent") {
+      setErrors("intent", form.querySelector('input[name="intent"]:checked') ? [] : [text.required]);
+    } else if (name === "consent_privacy") {
+      setErrors(name, form.elements.consent_privacy.checked ? [] : [text.privacy]);
+    } else {
+      setErrors(name, checkField(name));
     }
-    setErrors(name, checkField(name));
+  }
+
+  form.noValidate = true;
+  // Text fields are checked when left; a field already marked is re-checked as it is
+  // corrected, so its message disappears while typing rather than under the next click.
+  form.addEventListener("focusout", function (event) {
+    var el = event.target;
+    if (el.name && /^(text|email|tel|textarea|select-one)$/.test(el.type) && el.name !== "website") {
+      recheck(el.name);
+    }
+  });
+  ["input", "change"].forEach(function (type) {
+    form.addEventListener(type, function (event) {
+      var el = event.target;
+      var box = el.name && fieldBox(el.name === "phone" || el.name === "wechat" ? "email" : el.name);
+      if (el.name && el.name !== "photos" && box && box.classList.contains("has-error")) {
+        recheck(el.name);
+      }
+    });
   });
   form.elements.photos.addEventListener("change", function () {
     showPreviews();
