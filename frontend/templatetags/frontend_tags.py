@@ -341,8 +341,8 @@ def map_layout(places, width=800, height=400):
         anchor = "end" if x > width * 0.75 else "start"
         # Move a label down while it would overprint one already placed near it.
         label_y = y
-        while any(abs(label_y - other_y) < 16 and abs(x - other_x) < 160 for other_x, other_y in placed_labels):
-            label_y += 16
+        while any(abs(label_y - other_y) < 24 and abs(x - other_x) < 200 for other_x, other_y in placed_labels):
+            label_y += 24
         placed_labels.append((x, label_y))
         projected.append(
             {
@@ -353,7 +353,7 @@ def map_layout(places, width=800, height=400):
                 "lon": lon,
                 "x": x,
                 "y": y,
-                "label_x": x - 9 if anchor == "end" else x + 9,
+                "label_x": x - 12 if anchor == "end" else x + 12,
                 "label_y": round(label_y, 1),
                 "anchor": anchor,
             }
