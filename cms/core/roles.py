@@ -90,6 +90,12 @@ CURATOR = Role(
     page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
     collection="博物馆",
     collection_permissions=MEDIA_ALL,
+    # Review donated artifacts and accession accepted ones into the collection.
+    model_permissions=(
+        "donations.view_donation",
+        "donations.review_donation",
+        "donations.accession_donation",
+    ),
 )
 
 INVESTMENT_STAFF = Role(
@@ -133,6 +139,11 @@ SITE_ADMINISTRATOR = Role(
         "wagtailcore.add_task",
         "wagtailcore.change_task",
         "wagtailcore.delete_task",
+        "donations.view_donation",
+        "donations.review_donation",
+        "donations.accession_donation",
+        # A donor's request to erase their data.
+        "donations.delete_donation",
     ),
     all_snippets=True,
     all_settings=True,

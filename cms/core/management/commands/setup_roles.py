@@ -27,6 +27,12 @@ from cms.core import roles
 MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 
 
+def describe(page):
+    if page.is_root():
+        return "全部页面"
+    return f"{page.title}（{page.specific_class._meta.label}，{page.locale.language_code}）"
+
+
 class Command(BaseCommand):
     help = "创建或更新编辑角色（用户组）、权限与宣传稿件审核流程（可重复运行）"
 
@@ -54,10 +60,7 @@ class Command(BaseCommand):
         pages = self.section_pages(role.sections)
         self.reconcile_page_permissions(group, role, pages)
         for page in pages:
-            self.say(
-                f"  页面权限 {'/'.join(role.page_permissions)} → {page.title}"
-                f"（{page.specific_class._meta.label}，{page.locale.language_code}）"
-            )
+            self.say(f"  页面权限 {'/'.join(role.page_permissions)} → {describe(page)}")
         missing = [
             label
             for label in role.sections
@@ -68,9 +71,8 @@ class Command(BaseCommand):
 
         collection = self.collection_for(role)
         self.reconcile_collection_permissions(group, role, collection)
-        self.say(
-            f"  图片与文件权限 {'/'.join(role.collection_permissions)} → 集合 {collection.name}"
-        )
+        where = "全部集合" if collection.is_root() else f"集合 {collection.name}"
+        self.say(f"  图片与文件权限 {'/'.join(role.collection_permissions)} → {where}")
         return group
 
     def model_permissions(self, role):
@@ -78,9 +80,14 @@ class Command(BaseCommand):
         permissions = []
         for code in codes:
             app_label, codename = code.split(".", 1)
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None:
+                # An optional app that is not installed (or not migrated) here.
+                self.say(f"  跳过不存在的权限 {code}")
+                continue
+            permissions.append(permission)
         models = []
         if role.all_snippets:
             from wagtail.snippets.models import get_snippet_models
@@ -182,10 +189,7 @@ class Command(BaseCommand):
 
         for page in self.section_pages(definition.sections):
             WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-            self.say(
-                f"  流程用于 {page.title}（{page.specific_class._meta.label}，"
-                f"{page.locale.language_code}）"
-            )
+            self.say(f"  流程用于 {describe(page)}")
 
     def step_task(self, workflow, step, order):
         link = (
