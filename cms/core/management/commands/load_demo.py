@@ -14,6 +14,7 @@ from django.db import transaction
 
 from cms.core.demo.builder import DemoBuilder, page_counts
 from cms.projects.demo import add_platform_pages
+from museum.donations.demo import add_donation_page
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             builder = DemoBuilder()
             created = builder.build()
             add_platform_pages(builder)
+            add_donation_page(builder)
         built = time.monotonic() - started
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
