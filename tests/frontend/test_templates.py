@@ -498,7 +498,7 @@ def test_keyboard_navigation_and_print_in_chromium(live_server, page_in_browser,
     # Printing hides navigation and search but keeps the content.
     tab.emulate_media(media="print")
     hidden = tab.evaluate(
-        "['.main-nav', '.search-form', '.skip-link']"
+        "['.main-nav', '.site-search', '.skip-link']"
         ".map(s => getComputedStyle(document.querySelector(s)).display)"
     )
     assert hidden == ["none", "none", "none"]
