@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
@@ -70,9 +71,9 @@ def _unique_slug(parent, base):
 
 def _provenance(donation):
     intent = {
-        DonationIntent.DONATE: _("捐赠"),
-        DonationIntent.LOAN: _("出借"),
-        DonationIntent.DIGITAL: _("提供数字副本"),
+        DonationIntent.DONATE: pgettext("provenance", "捐赠"),
+        DonationIntent.LOAN: pgettext("provenance", "出借"),
+        DonationIntent.DIGITAL: pgettext("provenance", "提供数字副本"),
     }[DonationIntent(donation.intent)]
     date = timezone.localtime(donation.created_at).strftime("%Y-%m-%d")
     text = _("%(name)s（%(city)s，%(country)s）于 %(date)s %(intent)s。") % {

@@ -201,3 +201,16 @@ def test_html_rejection_shows_form_with_message_beside_field(post_donation, coun
     assert 'action="/api/donations/"' in html
     assert counts() == before
     assert Donation.objects.count() == 0
+
+
+def test_own_messages_are_translated_to_english(post_donation, counts):
+    before = counts()
+    fields = valid_fields(lang="en", title="", email="", phone="", wechat="")
+    response = post_donation(fields=fields, photos=[upload(b"plain text", "photo.jpg")])
+    errors = response.json()["errors"]
+    assert errors["title"] == ["Please fill in “Name of the artifact”."]
+    assert errors["email"] == ["Please give at least one of email, phone or WeChat ID."]
+    assert errors["photos"] == [
+        "“photo.jpg” is not an accepted image. Only JPEG, PNG, WebP or HEIC photos are accepted."
+    ]
+    assert counts() == before
