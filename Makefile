@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test setup chromium test lint check bench clean
+.PHONY: run install install-test setup chromium fonts test lint check bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ install-test: $(VENV)/bin/activate
 	$(PIP) install --quiet -r requirements-test.txt
 
 ## Migrate, create roles, load the demo content and a local admin account.
-setup: install
+setup: install fonts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) setup_roles
@@ -41,6 +41,12 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
 	fi
 
+## Debian's Noto CJK fonts: the donation certificate (捐赠证书) is set in them.
+fonts:
+	@if [ ! -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	fi
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 
@@ -48,7 +54,7 @@ check: install-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: install-test chromium lint check
+test: install-test chromium fonts lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
