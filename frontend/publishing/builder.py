@@ -197,7 +197,9 @@ def worker_count(requested=None):
 
 
 def render_pages(root, page_ids, workers, progress=None):
-    chunks = [page_ids[i : i + CHUNK_SIZE] for i in range(0, len(page_ids), CHUNK_SIZE)]
+    # Small shares keep both processes busy to the end; large ones save round trips.
+    size = max(1, min(CHUNK_SIZE, len(page_ids) // (max(workers, 1) * 4)))
+    chunks = [page_ids[i : i + size] for i in range(0, len(page_ids), size)]
     entries, files = [], 0
     if workers > 1 and connection.in_atomic_block:
         logger.info("Rendering in one process: the caller holds a transaction workers cannot see.")

@@ -33,7 +33,9 @@ class Manifest:
             "pages": {str(pk): self.pages[pk] for pk in sorted(self.pages)},
             "redirect_files": sorted(self.redirect_files),
         }
-        writer.write_text(root, MANIFEST_PATH, json.dumps(data, ensure_ascii=False, indent=0))
+        writer.write_text(
+            root, MANIFEST_PATH, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        )
 
     def by_url(self):
         return {entry["url"]: pk for pk, entry in self.pages.items()}

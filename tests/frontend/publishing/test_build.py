@@ -95,10 +95,29 @@ def test_sitemap_lists_every_page_with_alternates(small_site, site_dir):
     assert urls[small_site["other_exhibit"].full_url].findall("x:link", ns) == []
 
 
-def test_build_in_two_processes_matches_one(small_site, site_dir, tmp_path, django_db_blocker):
-    """Forked workers need a database they can open themselves; see test_parallel."""
+def test_build_in_one_transaction_renders_in_process(small_site, site_dir):
+    """Forked workers cannot see a caller's uncommitted data, so the build stays in-process."""
     report = build_site(workers=2)
 
-    # Inside the test transaction workers cannot see the data, so the build falls back to one.
     assert report.workers == 1
     assert report.pages == publishable_pages().count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_build_the_same_site_as_one(transactional_db, small_site, site_dir, tmp_path):
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("an in-memory SQLite database is not shared with forked workers")
+    serial = build_site(tmp_path / "serial" / "site", workers=1)
+    parallel = build_site(workers=2)
+
+    assert parallel.workers == 2
+    assert parallel.pages == serial.pages == publishable_pages().count()
+
+    def files(root):
+        return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+    assert files(site_dir.resolve()) == files(serial.directory)
+    home = (site_dir / "index.html").read_text("utf-8")
+    assert home == (serial.directory / "index.html").read_text("utf-8")
