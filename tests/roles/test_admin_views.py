@@ -121,3 +121,20 @@ def test_editor_submission_starts_the_two_step_review(client, users, sections):
     state.current_task_state.approve(user=users.site_administrator)
     news = NewsPage.objects.get(pk=news.pk)
     assert news.title == "待审核的标题" and news.live
+
+
+def test_channel_snippet_admin(client, users):
+    from cms.core.wagtail_hooks import ChannelViewSet
+    from cms.publicity.models import Channel
+
+    channel = Channel.objects.get_or_create(
+        code="wechat", defaults={"name": "微信", "name_en": "WeChat"}
+    )[0]
+    url = reverse(ChannelViewSet().get_url_name("list"))
+    client.force_login(users.site_administrator)
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert channel.name in html and channel.name_en in html and channel.code in html
+    client.force_login(users.curator)
+    assert client.get(url).status_code in (302, 403)
