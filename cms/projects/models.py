@@ -246,8 +246,16 @@ class ProgressPage(BasePage):
             raise ValidationError({"goal_end_year": _("截止年份不能早于起始年份。")})
 
     def get_projects(self):
-        """Live projects of this page's site section (its home page's tree, so its language)."""
-        return ProjectPage.objects.live().descendant_of(self.get_parent())
+        """Live projects under the Chinese version of this page's home page.
+
+        The Chinese tree is the record; an English progress page shows the same figures
+        rather than the sum of whichever projects happen to be translated.
+        """
+        from wagtail.models import Locale
+
+        home = self.get_parent()
+        source = home.get_translation_or_none(Locale.get_default()) or home
+        return ProjectPage.objects.live().descendant_of(source)
 
     def get_progress(self):
         from .progress import compute_progress

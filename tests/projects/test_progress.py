@@ -117,3 +117,24 @@ def test_progress_page_is_placed_under_the_home_page_only(known_projects, progre
     assert ProgressPage.can_create_at(HomePage.objects.get()) is False  # one per home
     assert ProgressPage in HomePage.allowed_subpage_models()
     assert ProgressPage not in ProjectIndexPage.allowed_subpage_models()
+
+
+def test_english_progress_page_shows_the_same_figures(
+    client, known_projects, progress_page, home_page, locales
+):
+    english_home = home_page.copy_for_translation(locales["en"])
+    english_home.save_revision().publish()
+    english_index = known_projects[0].get_parent().specific.copy_for_translation(locales["en"])
+    english_index.save_revision().publish()
+    # One project translated into English: it must not be counted twice or alone.
+    translated = known_projects[0].copy_for_translation(locales["en"])
+    translated.save_revision().publish()
+    english = progress_page.copy_for_translation(locales["en"])
+    english.title = "Progress of returned investment"
+    english.save_revision().publish()
+    english.refresh_from_db()
+
+    assert english.get_progress().total == progress_page.get_progress().total == Decimal("251.10")
+    html = client.get(english.url).content.decode()
+    assert english.url.startswith("/en/")
+    assert "251.1" in html
