@@ -78,3 +78,18 @@ def test_search_page_works_without_javascript_in_both_languages(client, corpus):
     bad = client.get("/search/", {"q": "纽扣", "page": "x"})
     assert bad.status_code == 400 and "page 必须是整数" in bad.content.decode()
     assert client.get("/search/").status_code == 200
+
+
+def test_admin_searches_through_the_same_interface(client, corpus, django_user_model):
+    admin = django_user_model.objects.create_superuser("searchadmin", "a@example.com", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/site-search/", {"q": "wjg"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'/admin/pages/{corpus["m1"].pk}/edit/' in html
+    assert "merchanthistory" in html  # the index table by type
+
+
+def test_admin_search_needs_an_admin_login(client, home_page):
+    response = client.get("/admin/site-search/", {"q": "wjg"})
+    assert response.status_code == 302

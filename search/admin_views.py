@@ -1,0 +1,37 @@
+"""The admin's view of site search: what the index holds and what the public would find."""
+
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import require_admin_access
+
+from . import interface
+from .models import IndexEntry
+from .params import BadParameters, parse
+
+
+@require_admin_access
+def index_status(request):
+    context = {
+        "page_title": _("站内搜索"),
+        "header_icon": "search",
+        "backend": interface.backend_name(),
+        "q": request.GET.get("q", ""),
+        "errors": [],
+        "result": None,
+    }
+    if context["backend"] == "embedded":
+        context["counts"] = (
+            IndexEntry.objects.values("locale", "content_type")
+            .annotate(n=Count("id"))
+            .order_by("locale", "content_type")
+        )
+    if context["q"]:
+        try:
+            search_request = parse(request.GET.copy(), request.LANGUAGE_CODE)
+            search_request.lang = None  # editors see every language
+        except BadParameters as exc:
+            context["errors"] = exc.messages
+        else:
+            context["result"] = interface.run(search_request)
+    return render(request, "search/admin/index_status.html", context)
