@@ -48,7 +48,7 @@ from . import words
 from .images import ImageLibrary
 
 PREFIX = "gen-"
-DELETE_CHUNK = 2000
+DELETE_CHUNK = 500
 IMAGE_POOL = 12
 
 
@@ -307,7 +307,7 @@ def clear(kind_names):
     for model in models:
         post_delete.disconnect(post_delete_signal_handler, sender=model)
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        with disable_reference_index_auto_update():
             for name in kind_names:
                 kind = KINDS[name]
                 try:
@@ -316,12 +316,16 @@ def clear(kind_names):
                     continue
                 ids = list(generated(kind, parent).values_list("pk", flat=True))
                 for start in range(0, len(ids), DELETE_CHUNK):
-                    chunk = Page.objects.filter(pk__in=ids[start:start + DELETE_CHUNK])
-                    # Taken offline in one UPDATE: otherwise Wagtail unpublishes each page on
-                    # its way out (a revision lookup and a save per page). The delete signals
-                    # still tell the search index and the static site which pages went.
-                    chunk.update(live=False)
-                    chunk.delete()
+                    # One transaction per chunk: the tree stays consistent if interrupted (a
+                    # rerun removes the rest), and listeners that act on commit get chunks
+                    # of a bounded size rather than 100,000 deletions at once.
+                    with transaction.atomic():
+                        chunk = Page.objects.filter(pk__in=ids[start:start + DELETE_CHUNK])
+                        # Taken offline in one UPDATE: otherwise Wagtail unpublishes each page
+                        # on its way out (a revision lookup and a save per page). The delete
+                        # signals still tell the search index and the static site what went.
+                        chunk.update(live=False)
+                        chunk.delete()
                 removed += len(ids)
     finally:
         for model in models:
