@@ -27,6 +27,7 @@ WHITE = (255, 255, 255)
 FONT_DIRS = ["/usr/share/fonts/opentype/noto"]
 FONT_FILES = {"bold": "NotoSansCJK-Bold.ttc", "regular": "NotoSansCJK-Regular.ttc"}
 SC_INDEX = 2
+NO_LINE_START = set("，。、；：！？）」』”’》〉…,.;:!?)")
 
 
 class ShareCardFontMissing(ImproperlyConfigured):
@@ -73,7 +74,9 @@ def wrap_text(text, font, max_width, max_lines):
     lines, line = [], ""
     for token in tokens:
         candidate = line + token
-        if font.getlength(candidate) <= max_width or not line:
+        # Closing punctuation never starts a line (it hangs past the margin instead).
+        fits = font.getlength(candidate) <= max_width or token in NO_LINE_START
+        if fits or not line:
             line = candidate
             continue
         lines.append(line.rstrip())
@@ -89,7 +92,7 @@ def wrap_text(text, font, max_width, max_lines):
     return lines
 
 
-def render_card(title, *, kicker="", site_name="", footer=""):
+def render_card(title, *, kicker="", site_name="", footer="", summary=""):
     """Draw a card and return it as a Pillow image."""
     width, height = CARD_SIZE
     image = Image.new("RGB", CARD_SIZE, BRAND_RED)
@@ -112,6 +115,13 @@ def render_card(title, *, kicker="", site_name="", footer=""):
     for line in lines:
         draw.text((72, y), line, font=title_font, fill=WHITE)
         y += 88
+    if summary:
+        summary_font = _font("regular", 30)
+        y += 28
+        room = max((height - 110 - y) // 44, 0)
+        for line in wrap_text(summary, summary_font, width - 144, room) if room else []:
+            draw.text((72, y), line, font=summary_font, fill=(240, 224, 214))
+            y += 44
     if footer:
         draw.text((72, height - 80), footer, font=_font("regular", 28), fill=BRAND_GOLD)
     return image
@@ -134,6 +144,7 @@ def get_card(page):
         kicker=str(specific._meta.verbose_name),
         site_name=str(getattr(settings, "SITE_TITLE", settings.WAGTAIL_SITE_NAME)),
         footer=_footer(),
+        summary=getattr(specific, "summary", ""),
     )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)

@@ -75,3 +75,13 @@ def project_filters(context):
 @register.simple_tag
 def live_url(page, request=None):
     return page.get_url(request) if isinstance(page, Page) and page.live else ""
+
+
+@register.simple_tag
+def progress_page_of(home):
+    """The live progress page under ``home``, for links from the home page's goal figures."""
+    from cms.projects.models import ProgressPage
+
+    if not isinstance(home, Page):
+        return None
+    return ProgressPage.objects.live().child_of(home).first()

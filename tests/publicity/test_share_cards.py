@@ -62,6 +62,10 @@ def test_long_titles_wrap_and_end_with_an_ellipsis():
     assert len(lines) == 3
     assert lines[-1].endswith("…")
     assert all(font.getlength(line) <= 1056 for line in lines)
+    # Closing punctuation hangs at the end of a line rather than starting the next one.
+    width = font.getlength("温商" * 5)
+    lines = share_cards.wrap_text("温商" * 5 + "，回归故里。", font, width, 3)
+    assert lines[0].endswith("，") and not any(line[0] in "，。" for line in lines)
     mixed = share_cards.wrap_text("Wenzhou merchants return home 温商回归", font, 700, 3)
     assert "Wenzhou" in mixed[0] and not any(line.startswith(" ") for line in mixed)
 
