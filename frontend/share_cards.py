@@ -18,6 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 CARD_SIZE = (1200, 630)
 CARD_DIR = "share-cards"
+# Part of every card's name: raise it when the design changes so cached cards are redrawn.
+CARD_DESIGN = 2
 BRAND_RED = (140, 28, 19)
 BRAND_DARK = (74, 14, 10)
 BRAND_GOLD = (230, 184, 92)
@@ -130,7 +132,7 @@ def render_card(title, *, kicker="", site_name="", footer="", summary=""):
 def card_name(page):
     """Storage name of the card for the page's current revision."""
     revision = page.live_revision_id or page.latest_revision_id or 0
-    return f"{CARD_DIR}/{page.pk}/{revision}.png"
+    return f"{CARD_DIR}/{page.pk}/{revision}-d{CARD_DESIGN}.png"
 
 
 def get_card(page):
