@@ -105,13 +105,27 @@ def indexed_page_models():
     ]
 
 
-def is_indexable(page, known_public=False):
-    """Live, not expired and without a view restriction on the page or an ancestor."""
+def unpublished_paths():
+    """Paths of pages that are not live: their descendants are off the public site too."""
+    return frozenset(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
+
+
+def _under_unpublished(page, dead_paths):
+    if dead_paths is None:
+        return page.get_ancestors().filter(live=False, depth__gt=1).exists()
+    step = page.steplen
+    return any(page.path[:i] in dead_paths for i in range(2 * step, len(page.path), step))
+
+
+def is_indexable(page, known_public=False, dead_paths=None):
+    """Live, not expired, under live ancestors and without a view restriction on the page or
+    an ancestor. A bulk run passes `known_public` and `dead_paths` it computed once."""
     return (
         page.depth > 1
         and page.live
         and not page.expired
         and (known_public or not page.get_view_restrictions().exists())
+        and not _under_unpublished(page, dead_paths)
     )
 
 
@@ -215,7 +229,7 @@ def facets_of(page, halls=None):
     return facets
 
 
-def build_document(page, known_public=False, halls=None):
+def build_document(page, known_public=False, halls=None, dead_paths=None):
     """The document for a live public page, or None when the page must not be indexed.
 
     A bulk rebuild passes `known_public` (its queryset already excludes restricted pages)
@@ -223,7 +237,7 @@ def build_document(page, known_public=False, halls=None):
     """
     page = page.specific
     model = type(page)
-    if not is_indexable(page, known_public):
+    if not is_indexable(page, known_public, dead_paths):
         return None
     url_parts = page.get_url_parts()
     if url_parts is None:

@@ -3,9 +3,16 @@
 import time
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from modelsearch import index as msindex
 
-from ..documents import build_document, facet_labels, halls_by_path, indexed_page_models
+from ..documents import (
+    build_document,
+    facet_labels,
+    halls_by_path,
+    indexed_page_models,
+    unpublished_paths,
+)
 from ..interface import FacetCount
 
 IMAGE_SPEC = "fill-400x300|format-webp"
@@ -15,6 +22,7 @@ BATCH_SIZE = 500
 def iter_documents(stdout=None):
     """Documents for every live public page, model by model, in batches."""
     halls = halls_by_path()
+    dead_paths = unpublished_paths()
     for model in indexed_page_models():
         queryset = (
             model.objects.live().public().exact_type(model).filter(depth__gt=1).select_related("locale")
@@ -33,7 +41,7 @@ def iter_documents(stdout=None):
         queryset = queryset.prefetch_related(*prefetch).order_by("pk")
         count = 0
         for page in queryset.iterator(chunk_size=BATCH_SIZE):
-            document = build_document(page, known_public=True, halls=halls)
+            document = build_document(page, known_public=True, halls=halls, dead_paths=dead_paths)
             if document is not None:
                 count += 1
                 yield document
@@ -45,7 +53,7 @@ def facet_payload(counts, lang):
     """{name: [(value, count)]} -> {name: [FacetCount]} with labels, most frequent first."""
     out = {}
     for name, pairs in counts.items():
-        labels = facet_labels(name, [v for v, _ in pairs], lang or "zh-hans")
+        labels = facet_labels(name, [v for v, _ in pairs], lang or get_language())
         ordered = sorted(pairs, key=lambda p: (-p[1], p[0]))
         if name in ("era", "year"):
             ordered = sorted(pairs, key=lambda p: p[0])

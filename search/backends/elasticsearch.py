@@ -11,6 +11,7 @@ sub-field, so a word inside a longer compound is found whatever the word analyze
 import time
 
 from django.conf import settings
+from django.utils.translation import get_language
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     A,
@@ -332,7 +333,7 @@ class ElasticsearchBackend:
     def _hits(self, response, query, lang):
         from wagtail.images import get_image_model
 
-        types = facet_labels("type", list({h.type for h in response.hits}), lang or "zh-hans")
+        types = facet_labels("type", list({h.type for h in response.hits}), lang or get_language())
         images = get_image_model().objects.in_bulk(
             [h.image_id for h in response.hits if getattr(h, "image_id", None)]
         )

@@ -134,3 +134,13 @@ def test_rebuild_and_clear(corpus):
     stats = interface.rebuild()
     assert stats["documents"] >= len(corpus)
     assert interface.search("温州", lang="zh-hans").total == total
+
+
+def test_unpublishing_a_hall_takes_its_exhibits_out(corpus, django_capture_on_commit_callbacks):
+    assert "e5" in keys(interface.search("普拉托"), corpus)
+    with django_capture_on_commit_callbacks(execute=True):
+        corpus["h3"].unpublish()
+    # The exhibits stay live in the tree but are no longer reachable on the public site.
+    assert keys(interface.search("普拉托"), corpus) == ["a6"]
+    interface.rebuild()
+    assert keys(interface.search("普拉托"), corpus) == ["a6"]

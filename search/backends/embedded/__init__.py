@@ -2,6 +2,7 @@
 
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from ...documents import FACET_NAMES, facet_labels
 from ...highlight import highlight
@@ -191,7 +192,7 @@ class EmbeddedBackend:
         entries = IndexEntry.objects.select_related("image").prefetch_related("image__renditions").in_bulk(
             [r[0] for r in rows], field_name="page_id"
         )
-        types = facet_labels("type", list({e.content_type for e in entries.values()}), lang or "zh-hans")
+        types = facet_labels("type", list({e.content_type for e in entries.values()}), lang or get_language())
         hits = []
         for page_id, score in rows:
             entry = entries.get(page_id)
