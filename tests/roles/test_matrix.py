@@ -71,8 +71,12 @@ def test_site_administrator_manages_settings_users_snippets_redirects(users):
 
 
 def test_media_permissions_on_own_collection(users):
-    from wagtail.documents.permissions import permission_policy as documents
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    images = policy_registry.get_by_type(get_image_model())
+    documents = policy_registry.get_by_type(get_document_model())
 
     for role in roles.ROLES:
         user = getattr(users, role.key)
