@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.core.cache import caches
+from django.db import connections
 from wagtail.models import Locale, Page, Site
 
 from cms.core.models import HomePage
@@ -50,7 +51,7 @@ def home_page(locales):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     """Debian's Chromium driven by Playwright; never a downloaded browser."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs it.")
@@ -59,7 +60,17 @@ def browser():
     # Playwright's sync API keeps an event loop in this thread; Django would then refuse
     # the tests' own (synchronous) database work as if it were called from async code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # With that loop running, Django's context-local connection handler hands out new
+    # connection objects, which lack the snapshot serialized_rollback restores from; without
+    # it every later transactional test would start from an empty database.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
