@@ -177,3 +177,27 @@ def test_file_move_failure_leaves_no_rows(post_donation, counts, monkeypatch):
     assert len(calls) == 2
     assert counts() == before
     assert not any((private_root() / ".incoming").iterdir())
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("PNG", "map.png"), ("WEBP", "map.webp")])
+def test_location_is_stripped_from_png_and_webp(post_donation, fmt, name):
+    image = Image.new("RGB", (40, 30), (10, 200, 10))
+    exif = image.getexif()
+    exif.get_ifd(0x8825)[2] = (28.0, 0.0, 0.0)
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>28,0.0N</exif:GPSLatitude></x:xmpmeta>'
+    out = io.BytesIO()
+    if fmt == "WEBP":
+        image.save(out, format=fmt, exif=exif, xmp=xmp)
+    else:
+        from PIL import PngImagePlugin
+
+        info = PngImagePlugin.PngInfo()
+        info.add_itxt("XML:com.adobe.xmp", xmp.decode())
+        image.save(out, format=fmt, exif=exif, pnginfo=info)
+    assert b"GPSLatitude" in out.getvalue()
+    response = post_donation(photos=[upload(out.getvalue(), name, f"image/{fmt.lower()}")])
+    assert response.status_code == 201, response.content
+    data = (private_root() / Donation.objects.get().photos.get().file.name).read_bytes()
+    assert b"GPSLatitude" not in data
+    with Image.open(io.BytesIO(data)) as stored:
+        assert 0x8825 not in stored.getexif()
