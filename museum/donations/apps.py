@@ -9,7 +9,7 @@ class DonationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions, signals  # noqa: F401
+        from . import checks, permissions, signals  # noqa: F401
 
         permissions.register()
         from .validation import register_heif

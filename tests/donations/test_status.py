@@ -120,3 +120,13 @@ def _pdf_unicode(pdf):
             except UnicodeDecodeError:
                 continue
     return "".join(chars)
+
+
+def test_system_check_warns_when_the_font_is_missing(settings):
+    from museum.donations.checks import certificate_font
+
+    assert certificate_font(None) == []
+    settings.DONATIONS_CERTIFICATE_FONT = "/nonexistent/font.ttf"
+    warnings = certificate_font(None)
+    assert [w.id for w in warnings] == ["donations.W001"]
+    assert "fonts-noto-cjk" in warnings[0].msg
