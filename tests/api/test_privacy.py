@@ -163,3 +163,14 @@ def all_keys(data):
 def test_unknown_fields_cannot_be_requested(client, site_tree):
     response = client.get(f"/api/v2/pages/{site_tree.news.pk}/?fields=owner")
     assert response.status_code == 400
+
+
+def test_parent_that_is_not_public_is_not_named(client, site_tree):
+    site_tree.hall.unpublish()  # the exhibit below it stays live
+    for url in API_PAGE_URLS:
+        response = client.get(url.format(site_tree.exhibit.pk))
+        assert response.status_code == 200
+        assert response.json()["meta"]["parent"] is None
+    # A public parent is still named.
+    artifact = client.get(f"/api/v3/pages/{site_tree.artifact.pk}/").json()
+    assert artifact["meta"]["parent"]["title"] == site_tree.collection_index.title
