@@ -98,7 +98,9 @@ class DonationForm(forms.Form):
         label=_("所属商会（选填）"), required=False, coerce=int, empty_value=None
     )
     title = PlainCharField(label=_("藏品名称"), max_length=120)
-    category = forms.ChoiceField(label=_("类别"), choices=ObjectType.choices)
+    category = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("请选择类别"))] + list(ObjectType.choices)
+    )
     era = PlainCharField(label=_("大致年代"), max_length=60, required=False)
     description = PlainCharField(
         label=_("藏品描述"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})

@@ -214,3 +214,10 @@ def test_own_messages_are_translated_to_english(post_donation, counts):
         "“photo.jpg” is not an accepted image. Only JPEG, PNG, WebP or HEIC photos are accepted."
     ]
     assert counts() == before
+
+
+def test_missing_category(post_donation, counts):
+    before = counts()
+    response = post_donation(fields=valid_fields(category=""))
+    assert response.json()["errors"]["category"] == ["请选择藏品类别。"]
+    assert counts() == before
