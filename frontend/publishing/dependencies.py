@@ -11,8 +11,9 @@ This module is the only place that knows it. A change to a page affects:
   featured items on home) and the home page of its locale when home showed pages of its
   type (a new item is not yet among the recorded ones);
 - its previous and next siblings when it arrives or moves (their prev/next links);
-- pages linked with it in Wagtail's reference index, both ways (an exhibit embedding an
-  artifact; a hall listing the artifacts that point at it), and through many-to-many fields;
+- pages it links to in Wagtail's reference index or many-to-many fields (a hall or a
+  merchant listing the artifacts that point at it), and, when it arrives, leaves or is
+  renamed, the pages that link to it (an exhibit embedding a new artifact);
 - when its title, URL or menu flag changed: its descendants (breadcrumbs and URLs) and
   the pages that show its title; when it sits in the main menu, every page of its locale;
 - the sitemap, the static API listing of its type and locale, the news or campaign feeds
@@ -173,36 +174,41 @@ def feeds_for(page_type_label, language_code):
     return {(feed, language_code) for feed, label in FEED_TYPES.items() if label == page_type_label}
 
 
-def related_page_ids(page):
-    """Pages linked with `page`: the reference index both ways, and many-to-many fields."""
-    ids = set()
-    page_ct_ids = None
-    inbound = ReferenceIndex.get_references_to(page).values_list(
-        "content_type_id", "base_content_type_id", "object_id"
-    )
-    outbound = ReferenceIndex.get_references_for_object(page).values_list(
-        "to_content_type_id", "to_object_id"
-    )
+def related_page_ids(page, inbound=True):
+    """Pages linked with `page` in the reference index and through many-to-many fields.
+
+    Outbound links (pages it points at, which may list it: its hall, its merchants, its
+    campaign) always; inbound links (pages that point at it) when `inbound`: those that
+    already showed it are known from their last rendering.
+    """
     from django.contrib.contenttypes.models import ContentType
 
-    page_ct_ids = {ContentType.objects.get_for_model(Page).pk}
-    for _ct, base_ct, object_id in inbound:
-        if base_ct in page_ct_ids:
-            ids.add(int(object_id))
-    for to_ct, object_id in outbound:
-        if to_ct in page_ct_ids:
-            ids.add(int(object_id))
+    page_ct = ContentType.objects.get_for_model(Page).pk
+    ids = {
+        int(object_id)
+        for to_ct, object_id in ReferenceIndex.get_references_for_object(page).values_list(
+            "to_content_type_id", "to_object_id"
+        )
+        if to_ct == page_ct
+    }
     specific = page.specific
     for model_field in specific._meta.get_fields():
         if isinstance(model_field, models.ManyToManyField) and issubclass(
             model_field.related_model, Page
         ):
             ids.update(getattr(specific, model_field.name).values_list("pk", flat=True))
-    # Inbound many-to-many: other pages that list this one (related merchants, signed projects).
-    for relation in specific._meta.related_objects:
-        if relation.many_to_many and issubclass(relation.related_model, Page):
-            accessor = relation.get_accessor_name()
-            ids.update(getattr(specific, accessor).values_list("pk", flat=True))
+    if inbound:
+        ids.update(
+            int(object_id)
+            for base_ct, object_id in ReferenceIndex.get_references_to(page).values_list(
+                "base_content_type_id", "object_id"
+            )
+            if base_ct == page_ct
+        )
+        for relation in specific._meta.related_objects:
+            if relation.many_to_many and issubclass(relation.related_model, Page):
+                accessor = relation.get_accessor_name()
+                ids.update(getattr(specific, accessor).values_list("pk", flat=True))
     ids.discard(page.pk)
     return ids
 
@@ -298,7 +304,7 @@ def plan(changes, manifest):
                 result.add(pk)
 
         if page is not None:
-            result.add_all(related_page_ids(page))
+            result.add_all(related_page_ids(page, inbound=label_changed))
         if live and (old is None or change.kind == "move"):
             # Neighbours link to their previous and next sibling.
             siblings = page.get_siblings().live()
