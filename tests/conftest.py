@@ -13,6 +13,23 @@ from cms.core.models import HomePage
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests restore the migrated data (root page, locales, collection) by default.
+
+    A transactional test empties the database when it ends. With serialized_rollback the next
+    one starts from the snapshot taken after migrations; a test without it re-creates content
+    types on its own, and the next snapshot restore then collides with them. So every
+    transactional test uses it unless it says otherwise.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Every test writes uploads and renditions into its own directory.
