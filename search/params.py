@@ -1,8 +1,8 @@
 """Reading the public's search parameters; anything malformed becomes a clear, translated message."""
 
 from django.conf import settings
+from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from .documents import FACET_NAMES
 from .interface import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, SearchRequest
@@ -20,12 +20,16 @@ class BadParameters(ValueError):
         self.messages = messages
 
 
-def pick_language(params, request):
-    """The reader's language: ?lang= when valid, else the request's (Accept-Language, /en/)."""
+def pick_language(params, request, from_header=False):
+    """The reader's language: ?lang= when valid, else the URL's (/en/...) or, for the API,
+    whose URL carries no language, the Accept-Language header."""
     lang = (params.get("lang") or "").strip().lower()
     if lang in LANGS:
         return lang
-    current = (getattr(request, "LANGUAGE_CODE", "") or "").lower()
+    if from_header:
+        current = get_language_from_request(request).lower()
+    else:
+        current = (getattr(request, "LANGUAGE_CODE", "") or "").lower()
     return current if current in LANGS else settings.LANGUAGE_CODE
 
 

@@ -48,7 +48,7 @@ def _run(search_request):
 
 @require_GET
 def api_search(request):
-    lang = pick_language(request.GET, request)
+    lang = pick_language(request.GET, request, from_header=True)
     try:
         search_request = parse(request.GET, lang)
     except BadParameters as exc:
@@ -66,7 +66,7 @@ def api_search(request):
 
 @require_GET
 def api_suggest(request):
-    lang = pick_language(request.GET, request)
+    lang = pick_language(request.GET, request, from_header=True)
     prefix = " ".join((request.GET.get("q") or "").split())[: interface.MAX_QUERY_LENGTH]
     if not prefix:
         with override(lang):

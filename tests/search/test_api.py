@@ -51,9 +51,14 @@ def test_bad_parameters_get_a_400_in_chinese(client, home_page, params, fragment
 
 
 def test_bad_parameters_answer_in_the_readers_language(client, home_page):
-    response = client.get("/api/search/", {"q": "x", "page": "-1"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/search/", {"q": "x", "page": "abc"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert response.json()["error"]["details"]
+    error = response.json()["error"]
+    assert error["message"] == "Invalid request parameters"
+    assert error["details"] == ["Parameter page must be an integer."]
+    # ?lang= wins over the browser's language.
+    zh = client.get("/api/search/", {"page": "1", "lang": "zh-hans"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert zh.json()["error"]["details"] == ["请输入搜索词（参数 q）。"]
 
 
 def test_search_page_works_without_javascript_in_both_languages(client, corpus):
