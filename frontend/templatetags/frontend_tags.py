@@ -256,6 +256,7 @@ def elided_range(listing_page):
 def home_dashboard(page):
     """What the home page shows: halls, news, campaigns, projects and progress to the goal."""
     from cms.projects.models import ProjectIndexPage, ProjectPage, ProjectStage
+    from cms.projects.progress import COUNTED_STAGES
     from cms.publicity.models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage
     from museum.models import HallPage, MuseumPage
 
@@ -276,7 +277,10 @@ def home_dashboard(page):
         key = row["translation_key"]
         if key not in projects or row["locale_id"] == page.locale_id:
             projects[key] = row
-    total = sum((row["amount"] for row in projects.values()), Decimal(0))
+    # Toward the goal count signed, building and producing projects, as on the progress page.
+    total = sum(
+        (row["amount"] for row in projects.values() if row["stage"] in COUNTED_STAGES), Decimal(0)
+    )
     goal = page.goal_amount or Decimal(0)
     percent = min(100, round(float(total / goal * 100), 1)) if goal else 0
     local_projects = project_index.get_projects() if project_index else ProjectPage.objects.none()

@@ -138,3 +138,18 @@ def test_english_progress_page_shows_the_same_figures(
     html = client.get(english.url).content.decode()
     assert english.url.startswith("/en/")
     assert "251.1" in html
+
+
+def test_home_page_agrees_with_the_progress_page_and_links_to_it(
+    client, known_projects, progress_page, home_page
+):
+    from cms.projects.charts import format_amount
+
+    html = client.get(home_page.url).content.decode()
+    counted = progress_page.get_progress().counted
+    assert counted == Decimal("216.10")  # the negotiating project (35) is pipeline, not progress
+    goal = html[
+        html.index('id="goal-heading"') : html.index("</section>", html.index('id="goal-heading"'))
+    ]
+    assert f"<strong>{format_amount(counted)}</strong>" in goal
+    assert f'href="{progress_page.url}"' in goal
