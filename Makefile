@@ -29,7 +29,7 @@ setup: install fonts
 ## Build the static site, then serve it at / (admin at /admin/, API at /api/ stay live).
 run: setup
 	$(MANAGE) build_site
-	SERVE_STATIC_SITE=1 $(MANAGE) runserver $(HOST):$(PORT)
+	SERVE_STATIC_SITE=1 $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## Full-build throughput (demo and 10,000+ pages), publish latency, one-request baseline.
 bench: install
