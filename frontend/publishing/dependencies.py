@@ -5,8 +5,8 @@ This module is the only place that knows it. A change to a page affects:
 - the page itself, in its locale, with its listing subpaths (``page/2/`` ...), and its
   static API JSON; if it is no longer live and public, its files are removed instead;
 - its translations (their language switch points at it);
-- its parent, and its former parent after a move (the listings that show it, every
-  pagination page of them);
+- its parent, and its former parent after a move: the listing pages that show or showed
+  it, and those whose items shift when it arrives, leaves or changes place;
 - every page whose last rendering showed it (recorded while rendering: cards, embeds,
   featured items on home) and the home page of its locale when home showed pages of its
   type (a new item is not yet among the recorded ones);
