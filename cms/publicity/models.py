@@ -94,7 +94,6 @@ class CampaignIndexPage(ListingPageMixin, BasePage):
         return self.get_campaigns()
 
 
-@register_snippet
 class Channel(models.Model):
     """A publicity channel such as WeChat, Weibo, television, print or offline events."""
 
