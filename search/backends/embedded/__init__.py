@@ -13,6 +13,9 @@ from ..base import Timer, facet_payload, image_url, iter_documents
 from .vendors import for_vendor
 
 WRITE_BATCH = 500
+# CROSS JOIN makes SQLite drive the join from the full-text matches (its planner would
+# otherwise scan the entries and probe the FTS table once per row); PostgreSQL plans freely.
+JOIN_ENTRY = "CROSS JOIN search_indexentry e"
 SUGGESTION_COUNT = 5
 
 
@@ -131,14 +134,12 @@ class EmbeddedBackend:
         where, params = self._filter_sql(request)
         order = "DESC" if self.fulltext.descending else "ASC"
         rows = self._run(
-            f"SELECT m.id, m.score FROM ({match_sql}) m "  # noqa: S608 - only constants interpolated; values are parameters
-            f"JOIN search_indexentry e ON e.page_id = m.id WHERE 1 = 1{where} "
+            f"SELECT m.id, m.score FROM ({match_sql}) m {JOIN_ENTRY} WHERE e.page_id = m.id{where} "  # noqa: S608 - only constants interpolated; values are parameters
             f"ORDER BY m.score {order}, m.id LIMIT %s OFFSET %s",
             [*match_params, *params, limit, offset],
         )
         total = self._run(
-            f"SELECT count(*) FROM ({match_sql}) m "  # noqa: S608 - only constants interpolated; values are parameters
-            f"JOIN search_indexentry e ON e.page_id = m.id WHERE 1 = 1{where}",
+            f"SELECT count(*) FROM ({match_sql}) m {JOIN_ENTRY} WHERE e.page_id = m.id{where}",  # noqa: S608 - only constants interpolated; values are parameters
             [*match_params, *params],
         )[0][0]
         return rows, total
@@ -156,10 +157,9 @@ class EmbeddedBackend:
             where, params = self._filter_sql(request, exclude=exclude)
             marks = ", ".join(["%s"] * len(names))
             for name, value, count in self._run(
-                f"SELECT f.name, f.value, count(*) FROM ({match_sql}) m "  # noqa: S608 - only constants interpolated; values are parameters
-                "JOIN search_indexentry e ON e.page_id = m.id "
-                "JOIN search_facetvalue f ON f.entry_id = e.id "
-                f"WHERE f.name IN ({marks}){where} GROUP BY f.name, f.value",
+                f"SELECT f.name, f.value, count(*) FROM ({match_sql}) m {JOIN_ENTRY} "  # noqa: S608 - only constants interpolated; values are parameters
+                "CROSS JOIN search_facetvalue f WHERE e.page_id = m.id AND f.entry_id = e.id "
+                f"AND f.name IN ({marks}){where} GROUP BY f.name, f.value",
                 [*match_params, *names, *params],
             ):
                 counts.setdefault(name, []).append((value, count))
