@@ -137,5 +137,16 @@ def test_walk_from_home_to_an_artifact_and_switch_to_english(live_server, page_i
     tab.get_by_role("navigation", name="切换语言").get_by_role("link").first.click()
     expect(tab.locator("html")).to_have_attribute("lang", "en")
     assert_heading(tab, site["en"]["artifact"].title)
-    assert "/en/" in tab.url
+    assert tab.url.endswith(site["en"]["artifact"].url)
     assert_image_loaded(tab, tab.locator("main img"))
+    # The English page's navigation is English too, and leads back up the English tree.
+    english_crumbs = tab.get_by_role("navigation", name="Breadcrumbs")
+    expect(english_crumbs.get_by_role("link", name="Home")).to_be_visible()
+    english_crumbs.get_by_role("link", name=site["en"]["museum"].title).click()
+    assert_heading(tab, site["en"]["museum"].title)
+    expect(tab.locator("html")).to_have_attribute("lang", "en")
+
+    # And the switch leads back to the Chinese museum.
+    tab.get_by_role("navigation", name="Language").get_by_role("link").first.click()
+    assert_heading(tab, site["museum"].title)
+    expect(tab.locator("html")).to_have_attribute("lang", re.compile(r"^zh", re.IGNORECASE))
