@@ -176,13 +176,7 @@ class DemoBuilder:
     # -- the tree ---------------------------------------------------------------------------
 
     def build(self):
-        with deferred_indexing():
-            self._build()
-        for page in self.new_pages:
-            ReferenceIndex.create_or_update_for_object(page)
-        return self.created
-
-    def _build(self):
+        """Everything in the demo; run inside ``deferred_indexing()``, then ``finish()``."""
         home = self.home()
         self.site_settings()
         indexes = {key: self.child(home, model, slug, title=title, intro=intro)
@@ -207,6 +201,12 @@ class DemoBuilder:
         )
         self.pages.update(home=home, museum=museum, about=about, halls=halls, **indexes, **museum_indexes)
         self.english()
+        return self.created
+
+    def finish(self):
+        """Record the references of the pages created (skipped page by page while building)."""
+        for page in self.new_pages:
+            ReferenceIndex.create_or_update_for_object(page)
 
     def home(self):
         root = Page.get_first_root_node()

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.core.demo.builder import DemoBuilder, page_counts
+from cms.core.demo.builder import DemoBuilder, deferred_indexing, page_counts
 from cms.projects.demo import add_platform_pages
 from museum.donations.demo import add_donation_page
 
@@ -33,9 +33,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             builder = DemoBuilder()
-            created = builder.build()
-            add_platform_pages(builder)
-            add_donation_page(builder)
+            with deferred_indexing():
+                created = builder.build()
+                add_platform_pages(builder)
+                add_donation_page(builder)
+            builder.finish()
         built = time.monotonic() - started
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
