@@ -88,6 +88,8 @@ class EmbeddedBackend:
                     batch = []
             self.write(batch)
             count += len(batch)
+            with connection.cursor() as cursor:
+                self.fulltext.after_bulk_write(cursor)
         return {"documents": count, "seconds": timer.ms / 1000}
 
     def rebuild(self, stdout=None):
@@ -129,7 +131,7 @@ class EmbeddedBackend:
         except DatabaseError as exc:
             raise QueryError(str(exc)) from exc
 
-    def _ranked(self, expression, request, limit, offset):
+    def _ranked(self, expression, request, limit, offset, count=True):
         match_sql, match_params = self.fulltext.match_sql(expression)
         where, params = self._filter_sql(request)
         order = "DESC" if self.fulltext.descending else "ASC"
@@ -138,14 +140,17 @@ class EmbeddedBackend:
             f"ORDER BY m.score {order}, m.id LIMIT %s OFFSET %s",
             [*match_params, *params, limit, offset],
         )
+        if not count:
+            return rows, None
+        count_sql, _ = self.fulltext.match_sql(expression, scored=False)
         total = self._run(
-            f"SELECT count(*) FROM ({match_sql}) m {JOIN_ENTRY} WHERE e.page_id = m.id{where}",  # noqa: S608 - only constants interpolated; values are parameters
+            f"SELECT count(*) FROM ({count_sql}) m {JOIN_ENTRY} WHERE e.page_id = m.id{where}",  # noqa: S608 - only constants interpolated; values are parameters
             [*match_params, *params],
         )[0][0]
         return rows, total
 
     def _facet_counts(self, expression, request):
-        match_sql, match_params = self.fulltext.match_sql(expression)
+        match_sql, match_params = self.fulltext.match_sql(expression, scored=False)
         groups = [(None, [n for n in FACET_NAMES if not request.filters.get(n)])]
         # A facet that is filtered counts its values without its own filter, so the reader
         # sees the alternatives to the value chosen.
@@ -214,6 +219,18 @@ class EmbeddedBackend:
             )
         return hits
 
+    def _page_and_facets(self, expression, query, request):
+        """One page of ranked hits and the facet counts; the total is the sum of the type
+        facet (every entry has exactly one type), which saves a separate count query."""
+        offset = (request.page - 1) * request.page_size
+        rows, _ = self._ranked(expression, request, request.page_size, offset, count=False)
+        if not rows and request.page == 1:
+            return 0, [], {}, request
+        facets = self._facet_counts(expression, request)
+        chosen = set(request.filters.get("type", []))
+        total = sum(f.count for f in facets.get("type", []) if not chosen or f.value in chosen)
+        return total, self._hits(rows, query, request.lang), facets, request
+
     def search(self, request):
         with Timer() as timer:
             query = analyse_query(request.q)
@@ -223,20 +240,18 @@ class EmbeddedBackend:
             )
             if query:
                 expression = self.fulltext.compile(query)
-                offset = (request.page - 1) * request.page_size
-                rows, total = self._ranked(expression, request, request.page_size, offset)
-                if total == 0 and request.lang:
+                result.total, result.results, result.facets, request = self._page_and_facets(
+                    expression, query, request
+                )
+                if not result.total and request.lang:
                     # Nothing in the reader's language: show matches in the other language.
                     wider = _without_lang(request)
-                    rows, total = self._ranked(expression, wider, request.page_size, offset)
+                    total, results, facets, _ = self._page_and_facets(expression, query, wider)
                     if total:
                         request = wider
+                        result.total, result.results, result.facets = total, results, facets
                         result.fallback_all_languages = True
-                result.total = total
-                result.results = self._hits(rows, query, request.lang)
-                if total:
-                    result.facets = self._facet_counts(expression, request)
-                else:
+                if not result.total:
                     result.suggestions = self._suggestions(query, request)
         result.took_ms = timer.ms
         return result

@@ -60,13 +60,19 @@ class SQLiteFullText:
             expr = f"({expr}) OR pinyin : {self._quote(query.joined_ascii)}{star}"
         return expr
 
-    def match_sql(self, expression):
+    def match_sql(self, expression, scored=True):
         weights = ", ".join(str(w) for w in self.weights)
+        score = f"bm25(search_fts, {weights})" if scored else "0"
         return (
-            f"SELECT rowid AS id, bm25(search_fts, {weights}) AS score "  # noqa: S608 - only constants interpolated; values are parameters
+            f"SELECT rowid AS id, {score} AS score "  # noqa: S608 - only constants interpolated; values are parameters
             "FROM search_fts WHERE search_fts MATCH %s",
             [expression],
         )
+
+    def after_bulk_write(self, cursor):
+        cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        cursor.execute("ANALYZE search_indexentry")
+        cursor.execute("ANALYZE search_facetvalue")
 
 
 class PostgresFullText:
@@ -137,13 +143,20 @@ class PostgresFullText:
             expr = f"({expr}) | {self._lex(query.joined_ascii)}:{star}B"
         return expr
 
-    def match_sql(self, expression):
+    def match_sql(self, expression, scored=True):
+        # Counting and facets skip the ranking function: it reads every matching vector again.
+        score = f"ts_rank_cd('{self.weights}', e0.search_vector, tq, 1)" if scored else "0"
         return (
-            f"SELECT e0.page_id AS id, ts_rank_cd('{self.weights}', e0.search_vector, tq, 1) AS score "  # noqa: S608 - only constants interpolated; values are parameters
+            f"SELECT e0.page_id AS id, {score} AS score "  # noqa: S608 - only constants interpolated; values are parameters
             "FROM search_indexentry e0, to_tsquery('simple', %s) tq "
             "WHERE e0.search_vector @@ tq",
             [expression],
         )
+
+    def after_bulk_write(self, cursor):
+        # Fresh statistics, or the planner skips the GIN index after a bulk load.
+        cursor.execute("ANALYZE search_indexentry")
+        cursor.execute("ANALYZE search_facetvalue")
 
 
 def for_vendor(vendor):
