@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles.finders import get_finders
 from django.db import connection, connections
 from django.utils import timezone
@@ -196,10 +197,30 @@ def worker_count(requested=None):
     return configured or os.cpu_count() or 1
 
 
+def listing_page_ids(page_ids):
+    """Pages with listing subpaths: the longest to render, so they are handed out first."""
+    heavy = set()
+    for content_type in ContentType.objects.filter(
+        pk__in=Page.objects.filter(pk__in=page_ids).values("content_type").distinct()
+    ):
+        model = content_type.model_class()
+        if model is not None and hasattr(model, "get_static_subpaths"):
+            heavy.update(
+                Page.objects.filter(pk__in=page_ids, content_type=content_type).values_list(
+                    "pk", flat=True
+                )
+            )
+    return heavy
+
+
 def render_pages(root, page_ids, workers, progress=None):
-    # Small shares keep both processes busy to the end; large ones save round trips.
-    size = max(1, min(CHUNK_SIZE, len(page_ids) // (max(workers, 1) * 4)))
-    chunks = [page_ids[i : i + size] for i in range(0, len(page_ids), size)]
+    # Listing pages go first, one per share, so no process is left with a long one at the
+    # end; small shares of the rest keep both processes busy, large ones save round trips.
+    heavy = listing_page_ids(page_ids) if workers > 1 else set()
+    light = [pk for pk in page_ids if pk not in heavy]
+    size = max(1, min(CHUNK_SIZE, len(light) // (max(workers, 1) * 4)))
+    chunks = [[pk] for pk in page_ids if pk in heavy]
+    chunks += [light[i : i + size] for i in range(0, len(light), size)]
     entries, files = [], 0
     if workers > 1 and connection.in_atomic_block:
         logger.info("Rendering in one process: the caller holds a transaction workers cannot see.")
