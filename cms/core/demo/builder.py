@@ -179,9 +179,10 @@ class DemoBuilder:
         """Everything in the demo; run inside ``deferred_indexing()``, then ``finish()``."""
         home = self.home()
         self.site_settings()
-        indexes = {key: self.child(home, model, slug, title=title, intro=intro)
-                   for key, (model, slug, title, intro) in INDEXES.items()}
+        # The sections under home make the main menu, the museum first.
         museum = self.museum(home)
+        indexes = {key: self.child(home, model, slug, title=title, intro=intro, show_in_menus=True)
+                   for key, (model, slug, title, intro) in INDEXES.items()}
         halls = self.halls(museum)
         museum_indexes = {key: self.child(museum, model, slug, title=title, intro=intro)
                           for key, (model, slug, title, intro) in MUSEUM_INDEXES.items()}
@@ -195,7 +196,7 @@ class DemoBuilder:
         self.news(indexes["news"], campaigns)
         self.events(indexes["events"], projects, campaigns)
         about = self.child(
-            home, StandardPage, "about", title=platform_data.ABOUT["title"],
+            home, StandardPage, "about", title=platform_data.ABOUT["title"], show_in_menus=True,
             intro=platform_data.ABOUT["intro"],
             body=[heading("本站简介"), paragraph(*platform_data.ABOUT["paragraphs"])],
         )
@@ -263,6 +264,7 @@ class DemoBuilder:
         hero = self.scene("museum", "世界温商博物馆", "世界温商博物馆线上展馆主视觉，瓯江晨景", data["title"])
         return self.child(
             home, MuseumPage, "museum", title=data["title"], intro=data["intro"], listing_image=hero,
+            show_in_menus=True,
             body=[heading("展馆简介"), paragraph(*data["paragraphs"]), image(hero, "世界温商博物馆")],
         )
 
