@@ -117,7 +117,8 @@ class EmbeddedBackend:
                 continue
             marks = ", ".join(["%s"] * len(values))
             clauses.append(
-                "e.id IN (SELECT entry_id FROM search_facetvalue "  # noqa: S608 - only constants interpolated; values are parameters
+                # Unary + keeps SQLite from probing the entry index once per listed id.
+                "+e.id IN (SELECT entry_id FROM search_facetvalue "  # noqa: S608 - only constants interpolated; values are parameters
                 f"WHERE name = %s AND value IN ({marks}))"
             )
             params.extend([name, *values])
