@@ -1,4 +1,10 @@
-from .collection import ArtifactImage, ArtifactPage, CollectionIndexPage, ObjectType, RightsStatement
+from .collection import (
+    ArtifactImage,
+    ArtifactPage,
+    CollectionIndexPage,
+    ObjectType,
+    RightsStatement,
+)
 from .halls import ExhibitPage, HallPage, MuseumPage
 from .merchants import (
     MerchantBusinessLocation,
