@@ -83,6 +83,8 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 2
+    # Home shows progress toward the goal: any project change re-renders it on the static site.
+    static_dependency_types = ["projects.ProjectPage"]
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("goal_amount")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     api_fields = BasePage.api_fields + [APIField("body"), APIField("goal_amount")]

@@ -9,7 +9,8 @@ This module is the only place that knows it. A change to a page affects:
   it, and those whose items shift when it arrives, leaves or changes place;
 - every page whose last rendering showed it (recorded while rendering: cards, embeds,
   featured items on home) and the home page of its locale when home showed pages of its
-  type (a new item is not yet among the recorded ones);
+  type (a new item is not yet among the recorded ones); pages that sum up every page of
+  its type (``static_dependency_types``, e.g. the progress page), in every locale;
 - its previous and next siblings when it arrives or moves (their prev/next links);
 - pages it links to in Wagtail's reference index or many-to-many fields (a hall or a
   merchant listing the artifacts that point at it), and, when it arrives, leaves or is
@@ -295,6 +296,9 @@ def plan(changes, manifest):
                 else:
                     result.add(pk)
             elif label_changed and change.page_id in entry.get("ldeps", ()):
+                result.add(pk)
+            elif current["type"] in entry.get("aggregates", ()):
+                # Totals over every page of a type, in any locale.
                 result.add(pk)
             elif (
                 entry.get("root")

@@ -165,6 +165,8 @@ class Renderer:
             "deps": sorted(set().union(*map(set, subdeps.values()))),
             "ldeps": sorted(ldeps),
             "types": sorted(types - {page._meta.label}),
+            # Types whose every change this page sums up (e.g. the progress page's totals).
+            "aggregates": sorted(getattr(page, "static_dependency_types", ())),
         }
         if getter:
             entry["subdeps"] = subdeps

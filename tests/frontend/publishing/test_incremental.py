@@ -200,3 +200,35 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(small_site, site_d
     build_site(workers=1)
     assert site_dir.resolve() != serving
     assert "改名后的展厅" in page_html(site_dir.resolve(), small_site["hall"])
+
+
+def test_a_new_project_re_renders_the_progress_page_and_home(
+    publishing, small_site, site_dir, django_capture_on_commit_callbacks
+):
+    from cms.projects.factories import (
+        ProgressPageFactory,
+        ProjectIndexPageFactory,
+        ProjectPageFactory,
+    )
+    from frontend.publishing.builder import build_site as rebuild
+
+    home = small_site["home"]
+    projects = ProjectIndexPageFactory(parent=home)
+    ProjectPageFactory(parent=projects, amount=40, stage="signed")
+    progress = ProgressPageFactory(parent=home)
+    rebuild(workers=1)
+    root = site_dir.resolve()
+    progress_file = dependencies.page_file(progress.url)
+    assert "<strong>40</strong>" in (root / progress_file).read_text("utf-8")
+    unrelated = dependencies.page_file(small_site["news"][0].url)
+    before = snapshot(root)
+
+    project = ProjectPageFactory(parent=projects, amount=60, stage="construction", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()
+
+    touched = changed(before, snapshot(root))
+    assert progress_file in touched
+    assert dependencies.page_file(home.url) in touched
+    assert unrelated not in touched
+    assert "<strong>100</strong>" in (root / progress_file).read_text("utf-8")
