@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 from collections import Counter
 from decimal import Decimal
 
@@ -11,10 +12,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.images.models import Picture
+from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.models import Locale, Page, Site
 
 from frontend.templatetags.share_tags import og_image as share_og_image
+
+logger = logging.getLogger(__name__)
 
 register = template.Library()
 
@@ -218,7 +221,12 @@ def responsive_image(image, kind="content", alt=None, css_class="", loading="laz
     for fmt in ("webp", "jpeg"):
         for width, height in widths:
             specs.append(pattern.format(w=width, h=height) + f"|format-{fmt}")
-    renditions = image.get_renditions(*specs)
+    try:
+        renditions = image.get_renditions(*specs)
+    except SourceImageIOError:
+        # A lost original must not take the whole page down; the page shows no picture.
+        logger.error("Image %s has no original file; rendered without it", image.pk)
+        return ""
     attrs = {
         "alt": _alt_text(image, alt),
         "loading": loading,

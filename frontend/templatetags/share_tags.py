@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from frontend.share_cards import CARD_SIZE, get_card
@@ -42,8 +43,14 @@ def og_image(page, request=None):
         return None
     specific = page.specific
     own = getattr(specific, "share_image", None)
+    rendition = None
     if own is not None:
-        rendition = own.get_rendition(OWN_IMAGE_SPEC)
+        try:
+            rendition = own.get_rendition(OWN_IMAGE_SPEC)
+        except SourceImageIOError:
+            # The original is lost: share a generated card rather than fail the page.
+            rendition = None
+    if rendition is not None:
         return {
             "url": absolute_url(rendition.url, page, request),
             "width": rendition.width,

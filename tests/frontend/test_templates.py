@@ -216,6 +216,17 @@ def test_images_are_responsive_webp_with_alt_text(client, builder):
 
 
 @pytest.mark.django_db
+def test_a_lost_original_image_leaves_the_page_served_without_it(client, builder):
+    page = build(builder, "hall")
+    builder.hall_image.file.storage.delete(builder.hall_image.file.name)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_map_block_draws_places_in_svg_with_an_accessible_list(client, builder):
     html = get(client, build(builder, "exhibit"))
     svg = html[html.index("<svg class=\"map-svg\"") : html.index("</svg>", html.index("map-svg"))]
