@@ -25,9 +25,10 @@ def _queue(change=None, redirects=False):
         return
     state = getattr(_pending, "state", None)
     if state is None:
-        state = _pending.state = {"changes": [], "redirects": False}
-    if change is not None and change not in state["changes"]:
-        state["changes"].append(change)
+        # A dict keeps the order and drops repeats in constant time (bulk deletes queue many).
+        state = _pending.state = {"changes": {}, "redirects": False}
+    if change is not None:
+        state["changes"].setdefault(change, None)
     state["redirects"] = state["redirects"] or redirects
     # The first callback to run applies everything queued; a rolled-back transaction's
     # changes ride along with the next commit and re-render from what the database holds.
@@ -43,12 +44,12 @@ def _flush():
 
     try:
         if state["changes"]:
-            publish_changes(state["changes"])
+            publish_changes(list(state["changes"]))
         if state["redirects"]:
             publish_redirects()
     except Exception:
         # The database change stands; the next publish or full build brings the files up.
-        logger.exception("Static publishing failed for %s", state["changes"])
+        logger.exception("Static publishing failed for %s", list(state["changes"]))
 
 
 def on_page_published(sender, instance, **kwargs):

@@ -53,7 +53,8 @@ def on_moved_or_renamed(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    # post_delete fires for the specific model and again for its Page row: act once.
+    if isinstance(instance, Page) and type(instance) is Page:
         page_id = instance.pk
         transaction.on_commit(lambda: _safely(interface.delete, page_id))
 
