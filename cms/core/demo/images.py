@@ -16,10 +16,13 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from cms.core.roles import CURATOR
+
 WIDTH, HEIGHT = 1200, 900
 PORTRAIT_SIZE = (900, 1200)
 JPEG_QUALITY = 82
-COLLECTION_NAME = "演示内容图片"
+# The curators' collection: almost every demo image is museum imagery they maintain.
+COLLECTION_NAME = CURATOR.collection
 
 FONT_CANDIDATES = [
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
