@@ -81,7 +81,11 @@ def share_meta(context, page=None):
 
 
 def qr_matrix(data):
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    # A fixed mask skips qrcode's search over all eight, most of its cost on every page
+    # rendered; any mask gives a valid code.
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=2, mask_pattern=0
+    )
     code.add_data(data)
     code.make(fit=True)
     return code.get_matrix()
