@@ -18,7 +18,7 @@ from museum.models.collection import ObjectType
 from .accession import AccessionError, accession
 from .forms import AccessionForm, StatusChangeForm
 from .models import Donation, DonationPhoto, DonationStatus
-from .services import TransitionError, change_status
+from .services import DONOR_FIELDS, TransitionError, change_status
 
 
 def _policy():
@@ -58,21 +58,7 @@ class DonationInspectView(generic.InspectView):
         "reference",
         "status",
         "created_at",
-        "donor_name",
-        "email",
-        "phone",
-        "wechat",
-        "country",
-        "city",
-        "chamber",
-        "title",
-        "category",
-        "era",
-        "description",
-        "story",
-        "intent",
-        "consent_display",
-        "consent_privacy",
+        *DONOR_FIELDS,
         "language",
         "accession_number",
         "accessioned_at",
