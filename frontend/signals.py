@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from frontend.publishing.dependencies import Change
@@ -77,6 +77,13 @@ def on_post_page_move(sender, instance, parent_page_before, **kwargs):
     _queue(Change("move", instance.pk, old_parent_id=old_parent))
 
 
+def on_restriction_changed(sender, instance, **kwargs):
+    # A restricted page and everything below it leave the public site (or come back).
+    subtree = Page.objects.filter(path__startswith=instance.page.path)
+    for page_id in subtree.values_list("pk", flat=True):
+        _queue(Change("publish", page_id))
+
+
 def on_redirect_changed(sender, instance, **kwargs):
     _queue(redirects=True)
 
@@ -87,6 +94,16 @@ def connect():
     post_delete.connect(on_page_deleted, dispatch_uid="static-site-deleted")
     pre_page_move.connect(on_pre_page_move, dispatch_uid="static-site-pre-move")
     post_page_move.connect(on_post_page_move, dispatch_uid="static-site-post-move")
+    post_save.connect(
+        on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="static-site-restriction-saved",
+    )
+    post_delete.connect(
+        on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="static-site-restriction-deleted",
+    )
     post_save.connect(
         on_redirect_changed, sender=Redirect, dispatch_uid="static-site-redirect-saved"
     )

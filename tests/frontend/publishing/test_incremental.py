@@ -232,3 +232,25 @@ def test_a_new_project_re_renders_the_progress_page_and_home(
     assert dependencies.page_file(home.url) in touched
     assert unrelated not in touched
     assert "<strong>100</strong>" in (root / progress_file).read_text("utf-8")
+
+
+def test_a_page_made_private_leaves_the_static_site_with_its_children(
+    publishing, small_site, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    root = publishing
+    hall, exhibit = small_site["hall"], small_site["exhibit"]
+    hall_file = root / dependencies.page_file(hall.url)
+    exhibit_file = root / dependencies.page_file(exhibit.url)
+    assert hall_file.is_file() and exhibit_file.is_file()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=hall, restriction_type=PageViewRestriction.PASSWORD, password="preview"
+        )
+    assert not hall_file.exists() and not exhibit_file.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert hall_file.is_file() and exhibit_file.is_file()
