@@ -143,7 +143,7 @@ def test_collection(demo_site):
 def test_images_are_real_pictures(demo_site):
     images = get_image_model().objects.all()
     assert images.count() >= 200
-    for image in images.order_by("?")[:10]:
+    for image in images:
         assert image.description
         with image.open_file() as f, PILImage.open(f) as picture:
             assert picture.format == "JPEG"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -389,7 +389,8 @@ def draw_artifact(key, object_type, label):
     rng = seeded(key)
     img = _radial_backdrop((WIDTH, HEIGHT), rng.choice(BACKDROPS), rng)
     ARTIFACT_PAINTERS.get(object_type, _draw_product)(img, rng, label, object_type)
-    return img
+    # A photographer's levels: a dark object on a dark backdrop still spans the tonal range.
+    return ImageOps.autocontrast(img, cutoff=0.5)
 
 
 def draw_portrait(key, label):
