@@ -14,7 +14,7 @@ from django.utils.html import escape
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from cms.chambers.models import ChamberIndexPage, ChamberLevel, ChamberPage
 from cms.core.choices import Province, WenzhouCounty
@@ -23,6 +23,7 @@ from cms.core.models import HomePage, StandardPage
 from cms.events.models import EventIndexPage, EventPage
 from cms.projects.models import InvestorOrigin, ProjectIndexPage, ProjectPage, ProjectStage
 from cms.publicity.models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage
+from cms.publicity.reports import publications
 from museum.models import (
     ArtifactPage,
     CollectionIndexPage,
@@ -51,6 +52,7 @@ def snapshot():
         "pages": page_counts(),
         "all_pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
+        "publications": PageLogEntry.objects.filter(action="wagtail.publish").count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
         "sites": list(Site.objects.values_list("hostname", "port", "root_page_id", "is_default_site")),
@@ -217,6 +219,25 @@ def test_projects_events_and_publicity(demo_site):
     assert news.filter(live=True).count() >= 20
     assert news.filter(live=True, campaign__isnull=False).exists()
     assert news.filter(live=False).count() == 2
+
+
+def test_publishing_report_has_a_history(demo_site, admin_user):
+    """Every live demo page was published once, by its department, on its own date."""
+    live = Page.objects.filter(live=True, depth__gt=1)
+    history = publications(admin_user)
+    assert sorted(p.page_id for p in history) == sorted(live.values_list("pk", flat=True))
+    by_page = {p.page_id: p for p in history}
+    news = NewsPage.objects.filter(live=True, locale__language_code="zh-hans").first()
+    entry = by_page[news.pk]
+    assert (entry.timestamp.date(), entry.user, entry.section) == (news.date, "陈静", "新闻动态")
+    assert entry.revision_id == news.live_revision_id
+    artifact = ArtifactPage.objects.filter(live=True).first()
+    assert by_page[artifact.pk].user == "周雅"
+    # A month of publications, as the report's monthly table shows them.
+    assert len({p.month for p in history}) >= 6
+    # The staff named in the log cannot sign in.
+    assert not any(entry.user_id and entry.user.has_usable_password()
+                   for entry in PageLogEntry.objects.filter(action="wagtail.publish").select_related("user"))
 
 
 def test_every_type_is_served_in_english(demo_site, client):

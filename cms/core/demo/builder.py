@@ -44,6 +44,7 @@ from museum.models import (
 )
 
 from . import artifact_data, english_data, geo, merchant_data, museum_data, platform_data
+from .history import log_publications
 from .images import ImageLibrary, seeded
 
 SITE_NAME = "世界温商博物馆"
@@ -205,9 +206,10 @@ class DemoBuilder:
         return self.created
 
     def finish(self):
-        """Record the references of the pages created (skipped page by page while building)."""
+        """Record the references and publications of the pages created (skipped while building)."""
         for page in self.new_pages:
             ReferenceIndex.create_or_update_for_object(page)
+        log_publications(self.new_pages)
 
     def home(self):
         root = Page.get_first_root_node()
