@@ -10,10 +10,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media" / os.environ.get("TEST_DB_SUFFIX", "main")
-# Parallel runs on one PostgreSQL server need their own test databases.
+# Parallel runs on one PostgreSQL server need their own test databases: one per database
+# named in DATABASE_URL, and TEST_DB_SUFFIX to tell apart runs against the same one.
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    DATABASES["default"]["TEST"]["NAME"] = "test_wzm" + os.environ.get("TEST_DB_SUFFIX", "")
+    DATABASES["default"]["TEST"]["NAME"] = (
+        f"test_wzm_{DATABASES['default']['NAME']}" + os.environ.get("TEST_DB_SUFFIX", "")
+    )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The suite tests the embedded search backend; Elasticsearch tests build their own backend.
 SEARCH_BACKEND = "embedded"
