@@ -188,6 +188,18 @@ STATIC_API_URL = os.environ.get("STATIC_API_URL", "/data/v2/")
 # Render processes for a full build; 0 means one per CPU core.
 STATIC_SITE_WORKERS = int(os.environ.get("STATIC_SITE_WORKERS", "0"))
 
+# A cache shared by every process (the donation rate limit counts there); per-process memory
+# without one, which is fine for one process and undercounts behind several workers.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wzm"),
+        }
+    }
+
 # Donations: the public form posts here from the static site (limits in museum/donations/conf.py).
 # Origins allowed to post it, besides the backend's own; the static site's origin by default.
 DONATIONS_ALLOWED_ORIGINS = env_list("DONATIONS_ALLOWED_ORIGINS", SITE_URL)

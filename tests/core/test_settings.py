@@ -65,9 +65,22 @@ def test_production_passes_the_deployment_checks(tmp_path):
         "WARNING",
         SECRET_KEY=strong_key(),
         ALLOWED_HOSTS="museum.example.org,www.museum.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deployment_checks_want_a_shared_cache_for_the_rate_limit(tmp_path):
+    result = manage(
+        tmp_path,
+        "check",
+        "--deploy",
+        SECRET_KEY=strong_key(),
+        ALLOWED_HOSTS="museum.example.org",
+    )
+    assert "donations.W002" in result.stderr + result.stdout
+    assert "REDIS_URL" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize("weak_key", ["changeme", "django-insecure-" + "x" * 60])

@@ -1,7 +1,8 @@
 """Settings for a real backend process serving donations to the concurrency test.
 
 The project's test settings, with the directories, database and email backend the test
-hands over in the environment, and no rate limit (all requests come from one address).
+hands over in the environment, and no rate limit (all requests come from one address) unless
+the test sets one, counted in the shared cache it names.
 """
 
 import os
@@ -14,5 +15,13 @@ DONATIONS_PRIVATE_ROOT = os.environ["DONATIONS_LIVE_PRIVATE_ROOT"]
 EMAIL_BACKEND = os.environ.get(
     "DONATIONS_LIVE_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
 )
-DONATIONS_RATE_LIMIT = "100000/m"
+DONATIONS_RATE_LIMIT = os.environ.get("DONATIONS_LIVE_RATE_LIMIT", "100000/m")
+if os.environ.get("DONATIONS_LIVE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["DONATIONS_LIVE_REDIS_URL"],
+            "KEY_PREFIX": os.environ["DONATIONS_LIVE_CACHE_PREFIX"],
+        }
+    }
 DONATIONS_ALLOWED_ORIGINS = [os.environ["DONATIONS_LIVE_ORIGIN"]]

@@ -115,7 +115,7 @@ class Backend:
         with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
             conn.execute(statement.format(name=name))
 
-    def env(self, email_backend=None):
+    def env(self, email_backend=None, **extra):
         env = dict(os.environ)
         env.update(
             DJANGO_SETTINGS_MODULE="tests.donations.live_settings",
@@ -127,6 +127,7 @@ class Backend:
         )
         if email_backend:
             env["DONATIONS_LIVE_EMAIL_BACKEND"] = email_backend
+        env.update(extra)
         return env
 
     def manage(self, *args, email_backend=None):
@@ -140,7 +141,7 @@ class Backend:
             check=True,
         )
 
-    def start(self, email_backend=None):
+    def start(self, email_backend=None, **extra_env):
         self.log = open(self.tmp / f"server-{time.time_ns()}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
@@ -150,7 +151,7 @@ class Backend:
                 "--backlog", "2048", "--timeout", "120", "--graceful-timeout", "5",
             ],
             cwd=ROOT,
-            env=self.env(email_backend),
+            env=self.env(email_backend, **extra_env),
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
@@ -288,3 +289,25 @@ def test_simultaneous_donations_with_failing_email(backend):
     # Once mail works again, the retry command delivers every one of them.
     out = backend.manage("retry_donation_emails").stdout
     assert f"sent {SUBMISSIONS}, failed 0" in out
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set: no shared cache to test")
+def test_rate_limit_holds_across_workers_with_a_shared_cache(backend):
+    """Two worker processes, one address: the limit counts once in Redis, not once per worker."""
+    limit, attempts = 5, 16
+    before = len(backend.stored())
+    backend.start(
+        DONATIONS_LIVE_RATE_LIMIT=f"{limit}/h",
+        DONATIONS_LIVE_REDIS_URL=os.environ["REDIS_URL"],
+        DONATIONS_LIVE_CACHE_PREFIX=f"ratelimit-test-{uuid.uuid4().hex}",
+    )
+    try:
+        results = _submit_all(backend, attempts, 20_000)
+    finally:
+        backend.stop()
+    statuses = sorted(r[0] for r in results)
+    assert statuses == [201] * limit + [429] * (attempts - limit), statuses
+    refused = next(r[1] for r in results if r[0] == 429)
+    assert refused["errors"]["__all__"] == ["提交过于频繁，请稍后再试。"]
+    # Refused submissions leave nothing behind.
+    assert len(backend.stored()) == before + limit
