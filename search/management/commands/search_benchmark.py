@@ -2,7 +2,9 @@
 
 Measures what is in the database. `--artifacts N` first asks the demo generator
 (`manage.py generate_content --artifacts N`) for N more artifacts, e.g. 100000 on top of
-`load_demo`. Not a test: it prints figures, it asserts nothing.
+`load_demo`. Latency is reported for all queries and separately for broad ones (at least
+`--broad` hits, e.g. 温州 on a generated corpus) and narrow ones, since the two are limited by
+different costs. Not a test: it prints figures, it asserts nothing.
 """
 
 import statistics
@@ -40,8 +42,12 @@ class Command(BaseCommand):
         parser.add_argument("--artifacts", type=int, default=0, help="generate this many artifacts first")
         parser.add_argument("--rounds", type=int, default=20, help="times each workload query runs")
         parser.add_argument("--skip-rebuild", action="store_true")
+        parser.add_argument(
+            "--broad", type=int, default=1000, help="a query with at least this many hits is broad"
+        )
+        parser.add_argument("--per-query", action="store_true", help="print each query's figures")
 
-    def handle(self, *args, artifacts, rounds, skip_rebuild, **options):
+    def handle(self, *args, artifacts, rounds, skip_rebuild, broad, per_query, **options):
         if artifacts:
             try:
                 call_command("generate_content", artifacts=artifacts, stdout=self.stdout)
@@ -59,22 +65,42 @@ class Command(BaseCommand):
         queries = WORKLOAD + [(q["q"], {}) for q in quality.load(quality.DEFAULT_QUERIES)["queries"]]
         for q, filters in queries[:3]:
             interface.search(q, filters=filters)  # warm caches and the segmenter
-        timings, totals = [], []
+        timings = {}  # (q, filters) -> [ms]
+        totals = {}
         for _ in range(rounds):
             for q, filters in queries:
                 started = time.perf_counter()
                 result = interface.search(q, filters=filters, lang="zh-hans")
-                timings.append((time.perf_counter() - started) * 1000)
-                totals.append(result.total)
-        timings.sort()
-        p50 = statistics.median(timings)
-        p95 = timings[int(len(timings) * 0.95) - 1]
+                key = (q, tuple(sorted((k, tuple(v)) for k, v in filters.items())))
+                timings.setdefault(key, []).append((time.perf_counter() - started) * 1000)
+                totals[key] = (result.total, getattr(result, "total_is_estimate", False))
+        every = sorted(ms for runs in timings.values() for ms in runs)
         self.stdout.write(
-            f"Queries: {len(timings)} ({len(queries)} distinct x {rounds}); "
-            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms; "
-            f"mean hits {statistics.mean(totals):.0f}"
+            f"Queries: {len(every)} ({len(timings)} distinct x {rounds}); "
+            + _figures(every)
+            + f"; mean hits {statistics.mean(t for t, _ in totals.values()):.0f}"
         )
+        for label, keys in (
+            (f"broad (>= {broad} hits)", [k for k in timings if totals[k][0] >= broad]),
+            ("narrow", [k for k in timings if totals[k][0] < broad]),
+        ):
+            runs = sorted(ms for k in keys for ms in timings[k])
+            if runs:
+                self.stdout.write(f"  {label}: {len(keys)} distinct; " + _figures(runs))
+        if per_query:
+            for key, runs in sorted(timings.items(), key=lambda kv: -statistics.median(kv[1])):
+                total, estimate = totals[key]
+                self.stdout.write(
+                    f"  {statistics.median(runs):8.1f} ms  {total}{'+' if estimate else ''} hits  "
+                    f"{key[0]} {dict(key[1]) or ''}"
+                )
         started = time.perf_counter()
         for _ in range(rounds):
             interface.suggest("wens", lang="zh-hans")
         self.stdout.write(f"Suggest: {(time.perf_counter() - started) * 1000 / rounds:.1f} ms mean")
+
+
+def _figures(runs):
+    """p50, p95 and max of sorted timings in ms."""
+    p95 = runs[max(0, int(len(runs) * 0.95) - 1)]
+    return f"p50 {statistics.median(runs):.1f} ms, p95 {p95:.1f} ms, max {runs[-1]:.1f} ms"
