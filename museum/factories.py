@@ -2,7 +2,19 @@ import factory
 from factory.django import DjangoModelFactory
 
 from cms.core.choices import Industry, WenzhouCounty
-from cms.core.factories import BasePageFactory, HomePageFactory, ImageFactory, paragraph
+from cms.core.factories import (
+    BasePageFactory,
+    HomePageFactory,
+    ImageFactory,
+    document_block,
+    gallery_block,
+    heading_block,
+    image_block,
+    map_block,
+    paragraph,
+    quote_block,
+    timeline_block,
+)
 from museum.donations.models import DonationPage
 from museum.models import (
     ArtifactImage,
@@ -10,11 +22,13 @@ from museum.models import (
     CollectionIndexPage,
     ExhibitPage,
     HallPage,
+    MerchantBusinessLocation,
     MerchantHistoryPage,
     MerchantIndexPage,
     MerchantLifeEvent,
     MuseumPage,
     ObjectType,
+    RightsStatement,
     TimelineMilestone,
     TimelinePage,
 )
@@ -23,6 +37,21 @@ from museum.models import (
 def artifact_block(artifact, note=""):
     """A raw StreamField block embedding an artifact in a narrative."""
     return {"type": "artifact", "value": {"artifact": artifact.pk, "note": note}}
+
+
+def every_narrative_block(image, gallery_image, document, artifact):
+    """A narrative body that uses every block type once (the gallery's one image is decorative)."""
+    return [
+        heading_block("一粒纽扣闯天下"),
+        paragraph("桥头镇的纽扣市场曾是亚洲最大。"),
+        image_block(image, "八十年代的纽扣摊位", alt_text="市场里挑选纽扣的商户"),
+        gallery_block("市场旧影", image_block(gallery_image, "装饰花纹", decorative=True)),
+        quote_block("走遍千山万水", "四千精神"),
+        document_block(document, "市场史料汇编"),
+        timeline_block("市场年表", (1983, "市场开业", "首批摊位")),
+        map_block("纽扣销往何方", ("温州", 28.0, 120.67, "家乡"), ("巴黎", 48.86, 2.35, "欧洲")),
+        artifact_block(artifact, "镇馆之宝"),
+    ]
 
 
 class MuseumPageFactory(BasePageFactory):
@@ -86,6 +115,16 @@ class ArtifactPageFactory(BasePageFactory):
     description = "<p>一位供销员记录往来生意的账本。</p>"
     donor = "王氏家族"
 
+    class Params:
+        # Every optional field, with one gallery image.
+        full = factory.Trait(
+            provenance="<p>由捐赠者家属保存至今。</p>",
+            rights=RightsStatement.EDUCATIONAL_USE,
+            gallery_images=factory.LazyFunction(
+                lambda: [ArtifactImage(image=ImageFactory(), caption="账本封面")]
+            ),
+        )
+
     class Meta:
         model = ArtifactPage
 
@@ -122,6 +161,28 @@ class MerchantHistoryPageFactory(BasePageFactory):
     is_sample = True
     biography = factory.LazyFunction(lambda: [paragraph("十六岁离家，走南闯北做供销员。")])
 
+    class Params:
+        # A leading, honoured merchant with every optional field filled.
+        full = factory.Trait(
+            portrait=factory.SubFactory(ImageFactory),
+            other_industries="商贸物流、金融投资",
+            is_leading_merchant=True,
+            is_honoured=True,
+            honours="全国优秀民营企业家",
+            business_locations=factory.LazyFunction(
+                lambda: [
+                    MerchantBusinessLocation(country="意大利", city="米兰"),
+                    MerchantBusinessLocation(country="法国", city="巴黎"),
+                ]
+            ),
+            life_events=factory.LazyFunction(
+                lambda: [
+                    MerchantLifeEvent(year=1979, text="在米兰开设第一家鞋店"),
+                    MerchantLifeEvent(year=1995, text="回乡创办建国鞋业"),
+                ]
+            ),
+        )
+
     class Meta:
         model = MerchantHistoryPage
 
@@ -139,6 +200,18 @@ class TimelinePageFactory(BasePageFactory):
     title = "温商大事记"
     slug = "timeline"
     parent = factory.SubFactory(MuseumPageFactory)
+
+    class Params:
+        full = factory.Trait(
+            milestones=factory.LazyFunction(
+                lambda: [
+                    TimelineMilestone(
+                        year=1982, month=6, title="桥头纽扣市场兴起", description="专业市场起步"
+                    ),
+                    TimelineMilestone(year=2001, title="中国加入世贸组织", description="温商走向世界"),
+                ]
+            )
+        )
 
     class Meta:
         model = TimelinePage

@@ -16,7 +16,8 @@ class ChamberIndexPageFactory(BasePageFactory):
 
 
 class ChamberPageFactory(BasePageFactory):
-    """A provincial chamber by default; pass ``level`` and ``city`` for the other levels."""
+    """A provincial chamber by default; ``national=True`` for the federation, or pass ``level``
+    and ``city`` for a city chamber."""
 
     title = factory.Sequence(lambda n: f"江苏省温州商会 {n}")
     slug = factory.Sequence(lambda n: f"chamber-{n}")
@@ -29,6 +30,17 @@ class ChamberPageFactory(BasePageFactory):
     address = "南京市鼓楼区"
     latitude = 32.06
     longitude = 118.79
+
+    class Params:
+        national = factory.Trait(
+            level=ChamberLevel.NATIONAL, province="", city="", address="", latitude=None, longitude=None
+        )
+        full = factory.Trait(
+            contact_phone="025-00000000",
+            contact_email="office@js-wzchamber.example",
+            website="https://js-wzchamber.example/",
+            description="<p>在苏温商的家。</p>",
+        )
 
     class Meta:
         model = ChamberPage

@@ -3,6 +3,8 @@
 Pages are created with ``parent.add_child`` (wagtail-factories' ``PageFactory``); each page factory
 defaults its parent to a fresh chain of the pages it is allowed under, so
 ``ArtifactPageFactory()`` alone builds home -> museum -> collection -> artifact.
+Page factories with optional fields have a ``full`` trait that fills every one of them, so that a
+test can render or serve a page showing all its fields.
 """
 
 import factory
@@ -18,13 +20,56 @@ def paragraph(text):
     return {"type": "paragraph", "value": f"<p>{text}</p>"}
 
 
-def image_block(image, caption=""):
-    """A raw StreamField captioned image block."""
+def heading_block(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def image_block(image, caption="", alt_text=None, decorative=False):
+    """A raw StreamField captioned image block; the alt text defaults to the image's title."""
+    alt_text = "" if decorative else image.title if alt_text is None else alt_text
     return {
         "type": "image",
         "value": {
-            "image": {"image": image.pk, "alt_text": image.title, "decorative": False},
+            "image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative},
             "caption": caption,
+        },
+    }
+
+
+def gallery_block(title, *images):
+    """A raw StreamField gallery of ``image_block`` items."""
+    return {"type": "gallery", "value": {"title": title, "images": [item["value"] for item in images]}}
+
+
+def quote_block(text, attribution=""):
+    return {"type": "quote", "value": {"text": text, "attribution": attribution}}
+
+
+def document_block(document, title=""):
+    return {"type": "document", "value": {"document": document.pk, "title": title}}
+
+
+def timeline_block(title, *entries):
+    """Entries are ``(year, title, text)``."""
+    return {
+        "type": "timeline",
+        "value": {
+            "title": title,
+            "entries": [{"year": year, "title": name, "text": text} for year, name, text in entries],
+        },
+    }
+
+
+def map_block(title, *places):
+    """Places are ``(name, latitude, longitude, note)``."""
+    return {
+        "type": "map",
+        "value": {
+            "title": title,
+            "places": [
+                {"name": name, "latitude": latitude, "longitude": longitude, "note": note}
+                for name, latitude, longitude, note in places
+            ],
         },
     }
 
@@ -67,6 +112,16 @@ class ImageFactory(wagtail_factories.ImageFactory):
         height=480,
         color="#8a3324",
         format="JPEG",
+    )
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A small text file, filed in the root collection."""
+
+    title = factory.Sequence(lambda n: f"温商回归宣传册 {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(
+        filename=factory.Sequence(lambda n: f"wzm-{n}.txt"), data="温商回归宣传手册\n".encode()
     )
 
 

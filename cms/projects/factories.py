@@ -43,6 +43,25 @@ class ProjectPageFactory(BasePageFactory):
     officer_phone = "0577-00000000"
     officer_email = "officer@wzmuseum.example"
 
+    class Params:
+        # A key project with a description and its progress from talks to signing.
+        full = factory.Trait(
+            is_key_project=True,
+            description="<p>建设智能电气装备生产基地。</p>",
+            progress_updates=factory.LazyFunction(
+                lambda: [
+                    ProjectProgressUpdate(
+                        date=datetime.date(2026, 1, 10),
+                        stage=ProjectStage.NEGOTIATING,
+                        text="首轮洽谈",
+                    ),
+                    ProjectProgressUpdate(
+                        date=datetime.date(2026, 2, 8), stage=ProjectStage.SIGNED, text="正式签约"
+                    ),
+                ]
+            ),
+        )
+
     class Meta:
         model = ProjectPage
 

@@ -3,7 +3,15 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from cms.core.factories import BasePageFactory, HomePageFactory, paragraph
+from cms.core.factories import (
+    BasePageFactory,
+    DocumentFactory,
+    HomePageFactory,
+    ImageFactory,
+    document_block,
+    image_block,
+    paragraph,
+)
 from cms.publicity.models import CampaignIndexPage, CampaignPage, Channel, NewsIndexPage, NewsPage
 
 
@@ -24,6 +32,18 @@ class NewsPageFactory(BasePageFactory):
     date = datetime.date(2026, 3, 18)
     byline = "温州市委宣传部"
     body = factory.LazyFunction(lambda: [paragraph("一批温商回归项目在温州集中签约。")])
+
+    class Params:
+        # A listing image, also shown in the body.
+        full = factory.Trait(
+            listing_image=factory.SubFactory(ImageFactory),
+            body=factory.LazyAttribute(
+                lambda news: [
+                    paragraph("一批温商回归项目在温州集中签约。"),
+                    image_block(news.listing_image, "签约现场"),
+                ]
+            ),
+        )
 
     class Meta:
         model = NewsPage
@@ -59,6 +79,20 @@ class CampaignPageFactory(BasePageFactory):
     audience = "海内外温商"
     status = CampaignPage.Status.PLANNED
     body = factory.LazyFunction(lambda: [paragraph("围绕世界温商大会开展系列宣传。")])
+
+    class Params:
+        # Two channels (one the migrations add, one of the campaign's own) and a poster.
+        full = factory.Trait(
+            channels=factory.LazyFunction(
+                lambda: [
+                    ChannelFactory(code="weibo"),
+                    ChannelFactory(
+                        code="alumni-wechat", name="校友微信群", name_en="Alumni WeChat groups"
+                    ),
+                ]
+            ),
+            assets=factory.LazyFunction(lambda: [document_block(DocumentFactory(), "活动海报")]),
+        )
 
     class Meta:
         model = CampaignPage
