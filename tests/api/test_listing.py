@@ -3,25 +3,14 @@
 import pytest
 from django.conf import settings
 
+from museum.factories import ArtifactPageFactory
 from museum.models import ArtifactPage
-
-from .conftest import add
 
 pytestmark = pytest.mark.django_db
 
 
 def test_listing_by_type_returns_every_live_page_of_that_type(client, site_tree):
-    for number in range(2, 6):
-        add(
-            site_tree.collection_index,
-            ArtifactPage(
-                title=f"藏品 {number}",
-                slug=f"artifact-{number}",
-                accession_number=f"WZM-2026-{number:04d}",
-                object_type="tool",
-                era="1990年代",
-            ),
-        )
+    ArtifactPageFactory.create_batch(4, parent=site_tree.collection_index)
     response = client.get("/api/v2/pages/?type=museum.ArtifactPage&limit=100")
     assert response.status_code == 200
     data = response.json()
@@ -52,7 +41,7 @@ def test_filter_by_choice_field_with_all_fields(client, site_tree):
     items = response.json()["items"]
     assert [item["id"] for item in items] == [site_tree.project.pk]
     assert items[0]["stage"] == {"value": "signed", "label": "签约"}
-    assert items[0]["officer_name"] == "李专员"
+    assert items[0]["officer_name"] == "陈晓东"
 
     negotiating = client.get("/api/v2/pages/?type=projects.ProjectPage&stage=negotiating")
     assert [item["id"] for item in negotiating.json()["items"]] == [site_tree.other_project.pk]

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from cms.core.factories import DocumentFactory, ImageFactory, image_block
+from cms.publicity.factories import NewsPageFactory
 from cms.publicity.models import NewsPage
-
-from .conftest import image_block, make_document, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,7 @@ def listed_ids(client, url):
 
 
 def test_draft_page_is_neither_listed_nor_served(client, site_tree):
-    draft = NewsPage(
-        title="尚未发布的新闻", slug="draft-news", date="2026-04-01", body=[], live=False
-    )
-    site_tree.news_index.add_child(instance=draft)
+    draft = NewsPageFactory(parent=site_tree.news_index, title="尚未发布的新闻", live=False)
     draft.save_revision()
 
     assert draft.pk not in listed_ids(client, "/api/v2/pages/?type=publicity.NewsPage")
@@ -46,7 +43,7 @@ def test_unpublished_revision_is_not_served(client, site_tree):
     for url in API_PAGE_URLS:
         data = client.get(url.format(news.pk)).json()
         assert data["title"] == "首批回归项目集中签约"
-        assert data["intro"] == "二十个项目签约。"
+        assert data["intro"] == "首批回归项目集中签约的简介。"
     draft_view = client.get(f"/api/v3/pages/{news.pk}/?version=draft").json()
     assert draft_view["title"] == "首批回归项目集中签约"
     listing = client.get("/api/v2/pages/?type=publicity.NewsPage&fields=*").content.decode()
@@ -93,8 +90,8 @@ def restricted_media(site_tree):
     restriction = CollectionViewRestriction.objects.create(
         collection=donations, restriction_type="login"
     )
-    photo = make_image("捐赠者照片", colour=(10, 200, 10), collection=inner)
-    document = make_document("捐赠者登记表", collection=donations)
+    photo = ImageFactory(title="捐赠者照片", collection=inner)
+    document = DocumentFactory(title="捐赠者登记表", collection=donations)
     return {"restriction": restriction, "image": photo, "document": document}
 
 
