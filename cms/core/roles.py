@@ -30,6 +30,10 @@ LOCK, UNLOCK, BULK_DELETE = "lock", "unlock", "bulk_delete"
 #: Image and document permission types on a collection.
 MEDIA_EDITING = ("add", "change", "choose")
 MEDIA_ALL = ("add", "change", "choose", "delete")
+MEDIA_CHOOSE = "choose"
+#: The museum's photographs (halls, artifacts, the city): news, campaigns and project pages use them
+#: too, but only the curators who keep them may change them.
+MUSEUM_COLLECTION = "博物馆"
 
 ROOT_COLLECTION = None  # the root collection, i.e. every collection
 
@@ -45,6 +49,8 @@ class Role:
     #: Name of the collection (under the root) holding this role's images and documents.
     collection: str | None
     collection_permissions: tuple[str, ...]
+    #: Other collections whose images and documents this role may pick for its pages, read-only.
+    shared_collections: tuple[str, ...] = ()
     #: Extra model permissions as "app_label.codename".
     model_permissions: tuple[str, ...] = ()
     #: Every permission of every registered snippet and site setting.
@@ -65,6 +71,7 @@ PUBLICITY_EDITOR = Role(
     page_permissions=(CREATE, EDIT, LOCK),
     collection="宣传素材",
     collection_permissions=MEDIA_EDITING,
+    shared_collections=(MUSEUM_COLLECTION,),
 )
 
 PUBLICITY_APPROVER = Role(
@@ -75,6 +82,7 @@ PUBLICITY_APPROVER = Role(
     page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
     collection="宣传素材",
     collection_permissions=MEDIA_ALL,
+    shared_collections=(MUSEUM_COLLECTION,),
     model_permissions=(
         "publicity.add_channel",
         "publicity.change_channel",
@@ -88,7 +96,7 @@ CURATOR = Role(
     description=_("建设展厅、展项、藏品与温商人物页面并发布"),
     sections=(MUSEUM,),
     page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
-    collection="博物馆",
+    collection=MUSEUM_COLLECTION,
     collection_permissions=MEDIA_ALL,
     # Review donated artifacts and accession accepted ones into the collection.
     model_permissions=(
@@ -106,6 +114,7 @@ INVESTMENT_STAFF = Role(
     page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
     collection="招商",
     collection_permissions=MEDIA_ALL,
+    shared_collections=(MUSEUM_COLLECTION,),
 )
 
 SITE_ADMINISTRATOR = Role(

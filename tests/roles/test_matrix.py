@@ -92,3 +92,29 @@ def test_media_permissions_on_own_collection(users):
         c.name for c in images.collections_user_has_permission_for(users.curator, "change")
     }
     assert "宣传素材" not in curator_collections and "博物馆" in curator_collections
+
+
+def test_museum_photographs_are_chosen_by_other_departments_not_changed(users, client):
+    """News, campaigns and projects may use the museum's photographs; only curators change them."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_image_model())
+    museum = Collection.objects.get(name=roles.MUSEUM_COLLECTION)
+    image = get_image_model().objects.create(
+        title="瓯江两岸", collection=museum, width=1, height=1, file="original_images/ojiang.jpg"
+    )
+    for role in (roles.PUBLICITY_EDITOR, roles.PUBLICITY_APPROVER, roles.INVESTMENT_STAFF):
+        user = getattr(users, role.key)
+        assert permission_policy.user_has_permission_for_instance(user, "choose", image), role.key
+        for action in ("change", "delete"):
+            assert not permission_policy.user_has_permission_for_instance(user, action, image), role.key
+        # Uploads still go to the department's own collection only.
+        upload_to = {c.name for c in permission_policy.collections_user_has_permission_for(user, "add")}
+        assert upload_to == {role.collection}, role.key
+        client.force_login(user)
+        chooser = client.get("/admin/images/chooser/")
+        assert chooser.status_code == 200
+        assert "瓯江两岸" in chooser.json()["html"], role.key
+    assert permission_policy.user_has_permission_for_instance(users.curator, "change", image)

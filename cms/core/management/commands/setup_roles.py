@@ -70,9 +70,12 @@ class Command(BaseCommand):
             self.say(f"  尚无 {label} 栏目页，稍后创建后请重新运行 setup_roles")
 
         collection = self.collection_for(role)
-        self.reconcile_collection_permissions(group, role, collection)
+        shared = [self.collection_for(name) for name in role.shared_collections]
+        self.reconcile_collection_permissions(group, role, collection, shared)
         where = "全部集合" if collection.is_root() else f"集合 {collection.name}"
         self.say(f"  图片与文件权限 {'/'.join(role.collection_permissions)} → {where}")
+        for other in shared:
+            self.say(f"  图片与文件权限 {roles.MEDIA_CHOOSE}（只选用） → 集合 {other.name}")
         return group
 
     def model_permissions(self, role):
@@ -140,21 +143,26 @@ class Command(BaseCommand):
             )
         )
 
-    def collection_for(self, role):
+    def collection_for(self, role_or_name):
+        """The collection under the root with this name (the role's own, if given a role)."""
+        name = role_or_name.collection if isinstance(role_or_name, roles.Role) else role_or_name
         root = Collection.get_first_root_node()
-        if role.collection is roles.ROOT_COLLECTION:
+        if name is roles.ROOT_COLLECTION:
             return root
-        existing = root.get_children().filter(name=role.collection).first()
-        return existing or root.add_child(name=role.collection)
+        existing = root.get_children().filter(name=name).first()
+        return existing or root.add_child(name=name)
 
-    def reconcile_collection_permissions(self, group, role, collection):
+    def reconcile_collection_permissions(self, group, role, collection, shared=()):
+        grants = [(collection, role.collection_permissions)]
+        grants += [(other, (roles.MEDIA_CHOOSE,)) for other in shared]
         wanted = set()
         for app_label, model in MEDIA_MODELS:
-            for action in role.collection_permissions:
-                permission = Permission.objects.get(
-                    content_type__app_label=app_label, codename=f"{action}_{model}"
-                )
-                wanted.add((collection.pk, permission.pk))
+            for target, actions in grants:
+                for action in actions:
+                    permission = Permission.objects.get(
+                        content_type__app_label=app_label, codename=f"{action}_{model}"
+                    )
+                    wanted.add((target.pk, permission.pk))
         existing = {
             (perm.collection_id, perm.permission_id): perm.pk
             for perm in GroupCollectionPermission.objects.filter(group=group)
