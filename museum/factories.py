@@ -110,7 +110,7 @@ class ArtifactPageFactory(BasePageFactory):
     year_start = 1982
     year_end = 1986
     place_of_origin = "温州永嘉"
-    materials = "纸"
+    materials = "毛边纸、棉线"
     dimensions = "21 × 15 厘米"
     description = "<p>一位供销员记录往来生意的账本。</p>"
     donor = "王氏家族"
