@@ -7,31 +7,44 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Site
 
+from cms.chambers.factories import ChamberPageFactory
+from cms.chambers.models import ChamberLevel
+from cms.core.choices import Province
 from cms.core.models import SiteSettings
-from cms.projects.models import ProjectPage
-from museum.models import ArtifactPage
+from cms.projects.factories import ProjectPageFactory
+from cms.projects.models import ProjectStage
+from museum.factories import ArtifactPageFactory
 
-from .pages import SiteBuilder, add, parse
+from .pages import SiteBuilder, parse
 
-# page attribute on SiteBuilder -> (schema.org @type, texts the page must show)
+# page attribute on SiteBuilder -> (schema.org @type, texts the page must show); the texts are
+# the values SiteBuilder gives or, where it gives none, the factories' values.
 PAGE_TYPES = {
     "home": ("WebSite", ["世界温商博物馆与信息平台", "温商回归投资目标进度"]),
     "standard": ("WebPage", ["关于我们", "世界温商博物馆由温州市人民政府主办。"]),
-    "news_index": ("CollectionPage", ["新闻中心"]),
+    "news_index": ("CollectionPage", ["新闻动态"]),
     "news": (
         "NewsArticle",
-        ["温商回归恳谈会在温州举行", "2026年3月18日", "市委宣传部", "三百余位温商齐聚一堂。", "2026 温商回归月"],
+        [
+            "温商回归恳谈会在温州举行",
+            "2026年3月18日",
+            "温州市委宣传部",
+            "一批温商回归项目在温州集中签约。",
+            "签约现场",
+            "2026 温商回归月",
+        ],
     ),
     "campaign_index": ("CollectionPage", ["宣传活动"]),
     "campaign": (
         "Event",
         [
             "温商回归 共建家乡",
-            "2026年3月1日",
-            "2026年3月31日",
+            "2026年5月1日",
+            "2026年6月30日",
             "海内外温商",
-            "进行中",
+            "策划中",
             "校友微信群",
+            "微博",
             "关于我们",
             "活动海报",
         ],
@@ -45,71 +58,83 @@ PAGE_TYPES = {
             "龙湾区",
             "85.5 亿元",
             "海外温商",
-            "欧洲温商联合体",
+            "上海温州商会会员企业",
             "在建",
-            "林晓华",
-            "温州市投资促进局",
-            "0577-88990011",
-            "linxh@example.gov.cn",
-            "一期厂房开工",
-            "2026年2月20日",
+            "陈晓东",
+            "乐清市投资促进中心",
+            "0577-00000000",
+            "officer@wzmuseum.example",
+            "首轮洽谈",
+            "正式签约",
+            "2026年2月8日",
         ],
     ),
     "chamber_index": ("CollectionPage", ["商会网络"]),
     "chamber": (
         "Organization",
-        ["上海市温州商会", "省级", "世界温州人联谊总会", "上海市", "1995", "周会长", "021-55556666", "上海市黄浦区温商大厦", "在沪温商的家。"],
+        [
+            "江苏省温州商会",
+            "省级",
+            "世界温州人联谊总会",
+            "江苏省",
+            "1995",
+            "林建华",
+            "025-00000000",
+            "南京市鼓楼区",
+            "在苏温商的家。",
+        ],
     ),
     "event_index": ("CollectionPage", ["回乡考察"]),
     "event": (
         "Event",
-        ["欧洲温商回乡考察团", "意大利、法国温商", "温州市人民政府侨务办公室", "46", "2026年4月8日", "瓯江口智能电气产业园"],
+        ["欧洲温商回乡考察团", "意大利温州同乡会", "温州市投资促进局", "36", "2026年4月10日", "瓯江口智能电气产业园"],
     ),
-    "museum": ("Museum", ["世界温商博物馆", "改革开放与温州模式", "馆藏目录", "温商名录", "温商大事记"]),
-    "hall": ("ExhibitionEvent", ["改革开放与温州模式", "1978—1992", "第3展厅", "桥头纽扣市场", "桥头纽扣样品板", "前店后厂的家庭作坊遍布乡镇。"]),
+    "museum": ("Museum", ["世界温商博物馆", "改革开放与温州模式", "馆藏精品", "温商人物", "温商大事记"]),
+    "hall": ("ExhibitionEvent", ["改革开放与温州模式", "1978—1992", "第3展厅", "桥头纽扣市场", "供销员账本", "家庭工业与专业市场兴起。"]),
     "exhibit": (
         "CreativeWork",
         ["一粒纽扣闯天下", "桥头镇的纽扣市场曾是亚洲最大。", "八十年代的纽扣摊位", "市场旧影", "走遍千山万水", "四千精神", "市场史料汇编", "市场年表", "纽扣销往何方", "镇馆之宝", "WZM-2026-0042"],
     ),
-    "collection": ("CollectionPage", ["馆藏目录", "桥头纽扣样品板"]),
+    "collection": ("CollectionPage", ["馆藏精品", "供销员账本"]),
     "artifact": (
         "VisualArtwork",
         [
             "WZM-2026-0042",
-            "产品实物",
+            "文书档案",
             "1980年代",
-            "1983—1986",
-            "永嘉县桥头镇",
-            "塑料、纸板",
-            "30 × 20 厘米",
-            "桥头纽扣市场的样品板。",
-            "由商户家属保存至今。",
-            "陈氏家族",
+            "1982—1986",
+            "温州永嘉",
+            "毛边纸、棉线",
+            "21 × 15 厘米",
+            "一位供销员记录往来生意的账本。",
+            "由捐赠者家属保存至今。",
+            "王氏家族",
             "允许教育用途",
-            "样品板正面",
-            "陈海潮",
+            "账本封面",
+            "王建国",
             "改革开放与温州模式",
         ],
     ),
-    "merchants": ("CollectionPage", ["温商名录", "陈海潮"]),
+    "merchants": ("CollectionPage", ["温商人物", "王建国"]),
     "merchant": (
         "ProfilePage",
         [
-            "陈海潮",
-            "Chen Haichao",
+            "王建国",
+            "Wang Jianguo",
             "示例内容（虚构人物）",
-            "1956",
+            "1958",
             "永嘉县",
             "鞋服时尚",
             "商贸物流、金融投资",
-            "海潮鞋业集团",
+            "建国鞋业有限公司",
             "百名领头雁",
             "全国优秀民营企业家",
             "意大利 · 米兰",
             "法国 · 巴黎",
             "在米兰开设第一家鞋店",
-            "十六岁离乡闯荡，从修鞋摊做起。",
-            "桥头纽扣样品板",
+            "回乡创办建国鞋业",
+            "十六岁离家，走南闯北做供销员。",
+            "供销员账本",
         ],
     ),
     "timeline": ("ItemList", ["温商大事记", "1982年6月", "桥头纽扣市场兴起", "2001", "温商走向世界"]),
@@ -174,18 +199,25 @@ def test_page_type_renders_its_fields_and_metadata(client, builder, name):
     assert data["url"] == page.get_full_url()
 
 
+# The image each page shares, as the factories attach it.
+SHARED_IMAGE = {
+    "hall": lambda page: page.hero_image,
+    "artifact": lambda page: page.gallery_images.first().image,
+    "merchant": lambda page: page.portrait,
+    "news": lambda page: page.listing_image,
+}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "name, image_attr",
-    [("hall", "hall_image"), ("artifact", "artifact_image"), ("merchant", "portrait"), ("news", "news_image")],
-)
-def test_share_image_is_an_absolute_og_image(client, builder, name, image_attr):
+@pytest.mark.parametrize("name", SHARED_IMAGE)
+def test_share_image_is_an_absolute_og_image(client, builder, name):
     page = build(builder, name)
     head = parse(get(client, page))
     (og_image,) = head.meta["og:image"]
     assert og_image.startswith("http://localhost/")
     assert og_image.endswith(".jpg")
-    image = getattr(builder, image_attr)
+    image = SHARED_IMAGE[name](page)
+    assert image is not None
     rendition = image.get_rendition("fill-1200x630|format-jpeg")
     assert og_image.endswith(rendition.url)
     assert head.meta["og:image:width"] == [str(rendition.width)]
@@ -218,7 +250,7 @@ def test_images_are_responsive_webp_with_alt_text(client, builder):
 @pytest.mark.django_db
 def test_a_lost_original_image_leaves_the_page_served_without_it(client, builder):
     page = build(builder, "hall")
-    builder.hall_image.file.storage.delete(builder.hall_image.file.name)
+    page.hero_image.file.storage.delete(page.hero_image.file.name)
 
     response = client.get(page.url)
 
@@ -261,7 +293,7 @@ def test_menu_lists_home_children_shown_in_menus(client, builder):
     assert builder.standard.show_in_menus is False
     html = get(client, builder.news_index)
     nav = html[html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))]
-    assert "世界温商博物馆" in nav and "新闻中心" in nav
+    assert "世界温商博物馆" in nav and "新闻动态" in nav
     assert "关于我们" not in nav
     assert f'href="{builder.news_index.url}" aria-current="page"' in nav
 
@@ -300,31 +332,11 @@ def test_sample_notice_only_on_sample_merchants(client, builder):
 @pytest.mark.django_db
 def test_home_progress_sums_live_projects_against_the_goal(client, builder):
     build(builder, "project")
-    second = add(
-        builder.project_index,
-        ProjectPage(
-            title="鹿城数字经济总部",
-            slug="lucheng-digital",
-            code="WZ-2026-010",
-            industry="digital_economy",
-            county="lucheng",
-            amount="64.50",
-            investor_origin="domestic_wenzhou",
-            stage="signed",
-        ),
+    second = ProjectPageFactory(
+        parent=builder.project_index, title="鹿城数字经济总部", amount="64.50", stage=ProjectStage.SIGNED
     )
-    draft = add(
-        builder.project_index,
-        ProjectPage(
-            title="未发布项目",
-            slug="draft-project",
-            code="WZ-2026-011",
-            industry="new_energy",
-            county="ruian",
-            amount="1000",
-            investor_origin="taiwan",
-            stage="negotiating",
-        ),
+    draft = ProjectPageFactory(
+        parent=builder.project_index, title="未发布项目", amount="1000", stage=ProjectStage.NEGOTIATING
     )
     draft.unpublish()
     home = builder.home
@@ -348,11 +360,12 @@ def test_home_progress_sums_live_projects_against_the_goal(client, builder):
 @pytest.mark.django_db
 def test_chambers_grouped_national_provincial_city(client, builder):
     build(builder, "chamber")
-    from cms.chambers.models import ChamberPage
-
-    add(
-        builder.chamber_index,
-        ChamberPage(title="义乌市温州商会", slug="yiwu", level="city", province="zhejiang", city="义乌"),
+    ChamberPageFactory(
+        parent=builder.chamber_index,
+        title="义乌市温州商会",
+        level=ChamberLevel.CITY,
+        province=Province.ZHEJIANG,
+        city="义乌",
     )
     html = get(client, builder.chamber_index)
     html = html[html.index('class="chamber-directory"') :]
@@ -361,24 +374,20 @@ def test_chambers_grouped_national_provincial_city(client, builder):
     city = html.index("市级商会")
     assert national < provincial < city
     assert national < html.index("世界温州人联谊总会") < provincial
-    assert provincial < html.index("上海市温州商会") < city < html.index("义乌市温州商会")
+    assert provincial < html.index("江苏省温州商会") < city < html.index("义乌市温州商会")
 
 
 # Pagination -------------------------------------------------------------------------------
 
 
 def make_artifacts(builder, count):
+    # Listed by year: 藏品 000 first.
     for number in range(count):
-        add(
-            builder.collection,
-            ArtifactPage(
-                title=f"藏品 {number:03d}",
-                slug=f"artifact-{number:03d}",
-                accession_number=f"WZM-2026-{number:04d}",
-                object_type="document",
-                era="1990年代",
-                year_start=1990 + number,
-            ),
+        ArtifactPageFactory(
+            parent=builder.collection,
+            title=f"藏品 {number:03d}",
+            year_start=1990 + number,
+            year_end=1990 + number,
         )
 
 
@@ -504,7 +513,7 @@ def test_keyboard_navigation_and_print_in_chromium(live_server, page_in_browser,
         if focused["nav"]:
             seen.append(focused["text"])
             assert focused["outline"] != "none"
-    assert {"首页", "世界温商博物馆", "新闻中心"} <= set(seen)
+    assert {"首页", "世界温商博物馆", "新闻动态"} <= set(seen)
 
     # Printing hides navigation and search but keeps the content.
     tab.emulate_media(media="print")
