@@ -35,6 +35,7 @@ from museum.models import (
     TimelinePage,
 )
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
 NARRATIVE_BLOCKS = {"heading", "paragraph", "quote", "image", "gallery", "artifact", "timeline", "map"}
 
 # Every page type that must be served in English, with the demo's pages.
@@ -170,6 +171,14 @@ def test_merchants(demo_site):
         assert merchant.portrait and merchant.biography and merchant.enterprise
         assert merchant.life_events.count() >= 4
         countries |= {loc.country for loc in merchant.business_locations.all()}
+        # The biography's map runs from home to every city of business, each placed.
+        maps = [b.value for b in merchant.biography if b.block_type == "map"]
+        assert len(maps) == 1
+        mapped = [place["name"] for place in maps[0]["places"]]
+        assert mapped[0] == "温州"
+        assert {loc.city for loc in merchant.business_locations.all()} <= set(mapped)
+        # The life events are the page's own timeline; the biography does not repeat them.
+        assert not any(b.block_type == "timeline" for b in merchant.biography)
     assert {"法国", "意大利", "西班牙", "美国", "阿联酋", "南非"} <= countries
     assert len({m.home_county for m in merchants}) == len(WenzhouCounty)
 
@@ -238,6 +247,17 @@ def test_publishing_report_has_a_history(demo_site, admin_user):
     # The staff named in the log cannot sign in.
     assert not any(entry.user_id and entry.user.has_usable_password()
                    for entry in PageLogEntry.objects.filter(action="wagtail.publish").select_related("user"))
+
+
+def test_english_maps_name_places_in_english(demo_site):
+    en = Locale.objects.get(language_code="en")
+    pages = [*ExhibitPage.objects.filter(locale=en), *MerchantHistoryPage.objects.filter(locale=en)]
+    maps = [b.value for page in pages for b in getattr(page, "body", None) or page.biography
+            if b.block_type == "map"]
+    assert len(maps) >= 2
+    for value in maps:
+        for place in value["places"]:
+            assert not CJK.search(place["name"] + place["note"] + value["title"]), place
 
 
 def test_every_type_is_served_in_english(demo_site, client):

@@ -119,6 +119,16 @@ def map_block(title, names, notes=None):
     return block("map", {"title": title, "places": places})
 
 
+def english_map(raw, title):
+    """An English copy of a map block: place names and countries in English (other notes dropped)."""
+    places = [
+        {**place, "name": geo.PLACE_EN.get(place["name"], place["name"]),
+         "note": geo.COUNTRY_EN.get(place["note"], "")}
+        for place in raw["value"]["places"]
+    ]
+    return block("map", {**raw["value"], "title": title, "places": places})
+
+
 @contextmanager
 def deferred_indexing():
     """Skip the per-save search and reference index updates while the demo is built.
@@ -381,10 +391,9 @@ class DemoBuilder:
                     f"{returned}年，{name}随商会回乡考察，决定在家乡投资。"
                     + ("作为“百名领头雁”之一，带动多位在外温商回乡投资兴业。" if leading else "此后多次参加回乡投资考察和公益活动。")
                 ),
-                image(portrait, f"{name}（示例人物）"),
-                map_block("经商足迹", [c for _, c in places if c in geo.PLACES] or ["温州"]),
-                timeline("人生大事", [(born, "出生", county_name), (left, "外出经商", places[0][1]),
-                                     (founded, "创办企业", enterprise), (returned, "回乡投资", "")]),
+                # The portrait heads the page and the life events follow the biography: the
+                # body adds only the map, from home to every city of business.
+                map_block("经商足迹", ["温州", *dict.fromkeys(c for _, c in places if c != "温州")]),
             ]
             events = [
                 MerchantLifeEvent(year=born, text=f"出生于温州{county_name}"),
@@ -669,7 +678,8 @@ class DemoBuilder:
         exhibit = ExhibitPage.objects.child_of(hall).get(slug=en.EXHIBIT["slug"])
         body = [heading("Qiaotou"), paragraph(en.EXHIBIT["paragraphs"][0]), quote(*en.EXHIBIT["quote"]),
                 paragraph(en.EXHIBIT["paragraphs"][1])]
-        body += [b for b in exhibit.body.raw_data if b["type"] in ("image", "gallery", "artifact", "timeline", "map")]
+        body += [english_map(b, "Places") if b["type"] == "map" else b for b in exhibit.body.raw_data
+                 if b["type"] in ("image", "gallery", "artifact", "timeline", "map")]
         self.translate(exhibit, title=en.EXHIBIT["title"], intro=en.EXHIBIT["intro"], body=body)
 
         for key, (title, intro) in (("collection", en.COLLECTION), ("merchants", en.MERCHANTS),
@@ -699,7 +709,9 @@ class DemoBuilder:
 
         merchant = MerchantHistoryPage.objects.child_of(p["merchants"]).get(slug=en.MERCHANT["slug"])
         self.translate(merchant, title=en.MERCHANT["title"], intro=en.MERCHANT["intro"],
-                       biography=[heading("Life"), paragraph(*en.MERCHANT["paragraphs"])])
+                       biography=[heading("Life"), paragraph(*en.MERCHANT["paragraphs"]),
+                                  *[english_map(b, "Where they did business")
+                                    for b in merchant.biography.raw_data if b["type"] == "map"]])
         project = ProjectPage.objects.child_of(p["projects"]).get(slug=en.PROJECT["slug"])
         self.translate(project, title=en.PROJECT["title"], intro=en.PROJECT["intro"],
                        description=en.PROJECT["description"])
