@@ -16,7 +16,8 @@ This module is the only place that knows it. A change to a page affects:
   merchant listing the artifacts that point at it), and, when it arrives, leaves or is
   renamed, the pages that link to it (an exhibit embedding a new artifact);
 - when its title, URL or menu flag changed: its descendants (breadcrumbs and URLs) and
-  the pages that show its title; when it sits in the main menu, every page of its locale;
+  the pages that show its title; when it (or the page it translates) is shown in menus,
+  every page: each locale's menu lists the menu pages, untranslated ones as they are;
 - the sitemap, the static API listing of its type and locale, the news or campaign feeds
   of its locale, and after a move or redirect change the redirect files.
 """
@@ -338,8 +339,9 @@ def plan(changes, manifest):
             )
             if page is not None:
                 result.add_all(publishable_pages().descendant_of(page).values_list("pk", flat=True))
-        if label_changed and ((old and old.get("menu")) or (new and new["menu"])):
-            result.add_all(pk for pk, e in entries.items() if e["locale"] == language_code)
+        if label_changed and _in_menu(page, old, new):
+            # Every locale's menu lists the root's menu pages, untranslated ones as they are.
+            result.add_all(entries)
 
     # Whatever is rendered must still be publishable; the rest goes.
     candidates = set(result.render) - result.remove
@@ -347,6 +349,16 @@ def plan(changes, manifest):
     result.remove |= {pk for pk in candidates - live_ids if pk in entries}
     result.render = {pk: result.render[pk] for pk in live_ids}
     return result
+
+
+def _in_menu(page, old, new):
+    """The page, or the page it translates (whose place it takes in its locale's menu), is
+    shown in menus."""
+    if (old and old.get("menu")) or (new and new["menu"]):
+        return True
+    if page is None:
+        return False
+    return Page.objects.filter(translation_key=page.translation_key, show_in_menus=True).exists()
 
 
 def _subpath(number):
