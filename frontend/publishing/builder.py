@@ -167,7 +167,11 @@ def _list_storage(storage, directory=""):
 def _render_chunk(root, page_ids):
     """Render a share of the pages; returns their manifest entries and the files written."""
     renderer = Renderer(root)
-    pages = Page.objects.filter(pk__in=page_ids).select_related("locale").specific()
+    pages = (
+        Page.objects.filter(pk__in=page_ids)
+        .specific()
+        .select_related("locale", for_specific_subqueries=True)
+    )
     entries, files = [], 0
     for page in pages:
         entry, outputs = renderer.render_page(page)

@@ -75,7 +75,11 @@ def _apply(root, changes):
                 if writer.remove(root, name):
                     report.removed.append(name)
 
-    pages = Page.objects.filter(pk__in=plan.render).select_related("locale").specific()
+    pages = (
+        Page.objects.filter(pk__in=plan.render)
+        .specific()
+        .select_related("locale", for_specific_subqueries=True)
+    )
     taken = {}
     for page in pages:
         only = plan.render[page.pk]

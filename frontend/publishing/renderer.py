@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import storage as staticfiles_module
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
-from django.db.models.signals import post_init
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import resolve
@@ -23,6 +22,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from . import dependencies, writer
+from .runcache import RunCache, recording, remember
 
 STATIC_DIR = "static"
 
@@ -57,36 +57,16 @@ def using_static_storage(storage):
         staticfiles_module.staticfiles_storage._wrapped = wrapped
 
 
-class Recorder:
-    """Collects the pages instantiated while one output renders."""
-
-    def __init__(self):
-        self.ids = set()
-        self.types = set()
-
-    def __call__(self, sender, instance, **kwargs):
-        if isinstance(instance, Page) and instance.pk:
-            self.ids.add(instance.pk)
-            if type(instance) is not Page:
-                self.types.add(instance._meta.label)
-
-
-@contextmanager
-def recording():
-    recorder = Recorder()
-    post_init.connect(recorder, weak=False, dispatch_uid="static-publish-recorder")
-    try:
-        yield recorder
-    finally:
-        post_init.disconnect(dispatch_uid="static-publish-recorder")
-
-
 class Renderer:
     def __init__(self, root):
         self.root = root
         self.factory = RequestFactory()
         self.storage = static_storage(root)
-        self.sites = {site.pk: site for site in Site.objects.all()}
+        # Root pages load here, outside any page's recording: otherwise only the first page
+        # rendered would list its site's root among the pages it shows.
+        self.sites = {site.pk: site for site in Site.objects.select_related("root_page")}
+        # Menus, locales, breadcrumbs and settings shared by the pages of this run only.
+        self.cache = RunCache()
         self.media_seen = set()
         media_url = settings.MEDIA_URL
         self.media_url = media_url if media_url.startswith("/") else None
@@ -110,6 +90,14 @@ class Renderer:
             request._wagtail_site = site
         return request
 
+    def page_request(self, path, site=None):
+        """A request for a page's HTML, with the run's site settings already in it."""
+        request = self.request(path, site)
+        site = getattr(request, "_wagtail_site", None)
+        if site is not None:
+            prime_site_settings(request, site)
+        return request
+
     # --- pages ------------------------------------------------------------------------
 
     def render_page(self, page, only=None, previous=None):
@@ -124,7 +112,11 @@ class Renderer:
         language_code = page.locale.language_code
         getter = getattr(page, "get_static_subpaths", None)
         outputs, recorded, types = {}, {}, set()
-        with translation.override(language_code), using_static_storage(self.storage):
+        with (
+            self.cache.active(),
+            translation.override(language_code),
+            using_static_storage(self.storage),
+        ):
             subpaths = list(getter()) if getter else []
             for subpath in [""] + subpaths:
                 if only is not None and subpath not in only:
@@ -158,7 +150,7 @@ class Renderer:
             "type": page._meta.label,
             "title": page.title,
             "menu": page.show_in_menus,
-            "parent": Page.objects.filter(path=parent_path).values_list("pk", flat=True).first(),
+            "parent": self.page_id_at(parent_path),
             "root": site is not None and site.root_page.translation_key == page.translation_key,
             "subpaths": subpaths,
             "lastmod": page.last_published_at.isoformat() if page.last_published_at else None,
@@ -172,9 +164,17 @@ class Renderer:
             entry["subdeps"] = subdeps
         return entry, outputs
 
+    def page_id_at(self, path):
+        # Siblings share their parent: one lookup per parent and run.
+        with self.cache.active():
+            return remember(
+                ("page-id", path),
+                lambda: Page.objects.filter(path=path).values_list("pk", flat=True).first(),
+            )
+
     def _serve(self, page, url, subpath, site):
         path = url + subpath
-        request = self.request(path, site)
+        request = self.page_request(path, site)
         request.LANGUAGE_CODE = translation.get_language()
         components = [part for part in subpath.split("/") if part]
         page, args, kwargs = page.route(request, components)
@@ -186,9 +186,13 @@ class Renderer:
         return response.content
 
     def render_not_found(self, language_code):
-        with translation.override(language_code), using_static_storage(self.storage):
+        with (
+            self.cache.active(),
+            translation.override(language_code),
+            using_static_storage(self.storage),
+        ):
             prefix = "/" + dependencies.locale_prefix(language_code)
-            request = self.request(prefix + "404.html")
+            request = self.page_request(prefix + "404.html")
             request.LANGUAGE_CODE = language_code
             home = self.home_for(language_code)
             html = render_to_string(
@@ -256,6 +260,22 @@ class Renderer:
                     except NotImplementedError:
                         return
                     writer.link_or_copy(source, self.root, relative)
+
+
+def prime_site_settings(request, site):
+    """Put the run's site settings where Wagtail's `for_request` looks for them first."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.contrib.settings.registry import registry
+
+    for model in registry:
+        if issubclass(model, BaseSiteSetting):
+            instance = remember(
+                ("site-settings", model._meta.label, site.pk),
+                lambda model=model: model.for_site(site),
+            )
+            # As `for_request` does, for the setting's page URLs.
+            instance._request = request
+            setattr(request, model.get_cache_attr_name(), instance)
 
 
 def regenerate_rendition(name):

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.models import Locale, Page, Site
 
+from frontend.publishing.runcache import in_run, remember
 from frontend.templatetags.share_tags import og_image as share_og_image
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,10 @@ def _request(context):
     return context.get("request")
 
 
+# The page chrome (menu, breadcrumbs, language switch) is the same for many pages; while
+# the static builder renders, `remember` computes each piece once per run.
+
+
 def site_root(context):
     """The site's root page (the Chinese home page), whichever locale is being shown."""
     request = _request(context)
@@ -60,11 +65,34 @@ def site_root(context):
     return site.root_page if site else None
 
 
+def _site_key(request):
+    """Page URLs are relative within the request's site and absolute to other sites."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site else None
+
+
+def _locales():
+    """Locales by language code."""
+    return remember("locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()})
+
+
 def _active_locale():
-    try:
-        return Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        return Locale.get_default()
+    def find():
+        try:
+            return Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            return Locale.get_default()
+
+    return remember(("active-locale", get_language()), find)
+
+
+def _language_code(page):
+    if in_run() or not Page.locale.is_cached(page):
+        codes = remember(
+            "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        )
+        return codes.get(page.locale_id, "")
+    return page.locale.language_code
 
 
 def _live_translation(page, locale):
@@ -76,31 +104,92 @@ def _live_translation(page, locale):
     return translation if translation is not None and translation.live else None
 
 
+def _home_in(root, locale):
+    """The root page's live translation in `locale`, or None."""
+    return remember(("home", root.pk, locale.pk), lambda: _live_translation(root, locale))
+
+
+def _translations(page):
+    """Every version of `page` (itself included), with their locales; one query per page."""
+    return remember(
+        ("translations", page._meta.label, page.pk),
+        lambda: list(page.get_translations(inclusive=True).select_related("locale")),
+    )
+
+
+def _live_translation_of(page, locale):
+    """`_live_translation` from the page's translations already fetched."""
+    if page.locale_id == locale.id:
+        return page
+    for translation in _translations(page):
+        if translation.locale_id == locale.id:
+            return translation if translation.live else None
+    return None
+
+
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     """The home page in the language being shown, or the Chinese home page."""
     root = site_root(context)
     if root is None:
         return None
-    return _live_translation(root, _active_locale()) or root
+    return _home_in(root, _active_locale()) or root
+
+
+def _menu_items(root, locale, request):
+    """The root's children shown in menus, each in `locale` when translated and live."""
+    children = list(root.get_children().live().in_menu())
+    others = [child.translation_key for child in children if child.locale_id != locale.id]
+    translations = {
+        translation.translation_key: translation
+        for translation in Page.objects.filter(translation_key__in=others, locale=locale)
+    }
+    current = get_language() or ""
+    items = []
+    for child in children:
+        translation = translations.get(child.translation_key)
+        if child.locale_id == locale.id or translation is None or not translation.live:
+            shown = child
+        else:
+            shown = translation
+        code = _language_code(shown)
+        items.append(
+            {
+                "url": shown.get_url(request),
+                "title": shown.title,
+                "path": shown.path,
+                # A lang attribute for a title shown in a language other than the page's.
+                "lang": HREFLANG.get(code, code) if code and code != current else "",
+            }
+        )
+    return items
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     root = site_root(context)
     current = context.get("page")
+    request = _request(context)
     items = []
     if root is not None:
         locale = _active_locale()
-        for child in root.get_children().live().in_menu():
-            shown = _live_translation(child, locale) or child
-            active = bool(
-                current is not None
-                and isinstance(current, Page)
-                and current.path.startswith(shown.path)
-            )
-            items.append({"page": shown, "active": active})
-    return {"items": items, "home": locale_home(context), "request": _request(context)}
+        shared = remember(
+            ("menu", root.pk, locale.pk, get_language(), _site_key(request)),
+            lambda: _menu_items(root, locale, request),
+        )
+        current_path = current.path if isinstance(current, Page) else None
+        for item in shared:
+            active = bool(current_path and current_path.startswith(item["path"]))
+            items.append({**item, "active": active})
+    return {"items": items, "home": locale_home(context), "request": request}
+
+
+def _crumbs(page, request):
+    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
+    return [
+        {"url": ancestor.get_url(request), "title": ancestor.title, "is_home": ancestor.depth == 2}
+        for ancestor in ancestors
+    ]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -108,9 +197,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
-    crumbs = [{"page": ancestor, "is_home": ancestor.depth == 2} for ancestor in ancestors]
-    return {"crumbs": crumbs, "page": page, "request": _request(context)}
+    request = _request(context)
+    # Siblings share their ancestors.
+    crumbs = remember(
+        ("crumbs", page.path[: -Page.steplen], _site_key(request)),
+        lambda: _crumbs(page, request),
+    )
+    return {"crumbs": crumbs, "page": page, "request": request}
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
@@ -119,18 +212,18 @@ def language_switch(context):
     page = context.get("page")
     root = site_root(context)
     current = get_language() or settings.LANGUAGE_CODE
+    locales = _locales()
     links = []
     for code, _name in settings.LANGUAGES:
         if code == current:
             continue
-        try:
-            locale = Locale.objects.get(language_code=code)
-        except Locale.DoesNotExist:
+        locale = locales.get(code)
+        if locale is None:
             continue
-        target = _live_translation(page, locale) if isinstance(page, Page) else None
+        target = _live_translation_of(page, locale) if isinstance(page, Page) else None
         is_home_fallback = target is None
-        if target is None:
-            target = _live_translation(root, locale)
+        if target is None and root is not None:
+            target = _home_in(root, locale)
         if target is None:
             continue
         labels = LANGUAGE_LABELS.get(code, {"name": code, "home": code, "lang": code})
@@ -160,7 +253,9 @@ def page_meta(context):
         canonical += f"page/{listing_page.number}/"
     alternates = []
     other_locales = []
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+    for translation in _translations(page):
+        if not translation.live:
+            continue
         code = translation.locale.language_code
         if code != page.locale.language_code:
             other_locales.append(OG_LOCALES.get(code, code))
@@ -402,7 +497,10 @@ def _degrees(value, positive, negative):
 @register.simple_tag
 def lang_attr(page):
     """A lang attribute for content shown in a language other than the page's."""
-    code = page.locale.language_code if getattr(page, "locale", None) else ""
+    if isinstance(page, Page):
+        code = _language_code(page)
+    else:
+        code = page.locale.language_code if getattr(page, "locale", None) else ""
     current = get_language() or ""
     if code and code != current:
         return format_html(' lang="{}"', HREFLANG.get(code, code))

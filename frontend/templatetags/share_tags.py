@@ -27,8 +27,9 @@ def absolute_url(url, page=None, request=None):
         return url
     root = ""
     if isinstance(page, Page):
-        site = page.get_site()
-        root = site.root_url if site else ""
+        # The root URL of the page's site, from the site paths the request already holds.
+        parts = page.get_url_parts(request)
+        root = parts[1] if parts else ""
     if not root and request is not None:
         return request.build_absolute_uri(url)
     return (root or settings.SITE_URL).rstrip("/") + url
