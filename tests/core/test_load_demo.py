@@ -97,7 +97,9 @@ def test_second_run_changes_nothing(demo_site):
 
 def test_default_site_is_the_chinese_home_page(demo_site):
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
+    # The site answers at SITE_URL (the test settings keep the default http://127.0.0.1:8000).
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert site.root_url == "http://127.0.0.1:8000"
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     assert home.locale.language_code == "zh-hans"

@@ -17,6 +17,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from cms.chambers.models import ChamberIndexPage, ChamberLevel, ChamberPage
 from cms.core.choices import Industry, Province, WenzhouCounty
 from cms.core.models import HomePage, SiteSettings, StandardPage
+from cms.core.sites import public_address
 from cms.events.models import EventIndexPage, EventPage
 from cms.projects.models import ProjectIndexPage, ProjectPage, ProjectProgressUpdate, ProjectStage
 from cms.publicity.models import (
@@ -249,12 +250,14 @@ class DemoBuilder:
             home.save_revision(log_action=False).publish(log_action=False)
             self.created["HomePage"] += 1
             self.new_pages.append(home)
+        # The site answers at SITE_URL, so absolute links (sitemap, share links, QR codes) name it.
+        hostname, port = public_address()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home,
+            Site.objects.create(hostname=hostname, port=port, root_page=home,
                                 is_default_site=True, site_name=SITE_NAME)
-        elif site.root_page_id != home.pk or site.hostname != "localhost" or site.port != 80:
-            site.root_page, site.hostname, site.port, site.site_name = home, "localhost", 80, SITE_NAME
+        elif site.root_page_id != home.pk or (site.hostname, site.port) != (hostname, port):
+            site.root_page, site.hostname, site.port, site.site_name = home, hostname, port, SITE_NAME
             site.save()
         return home
 

@@ -3,7 +3,9 @@
 import sys
 
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
+from cms.core.sites import address_mismatch
 from frontend.publishing.builder import build_site
 
 
@@ -27,6 +29,9 @@ class Command(BaseCommand):
             if verbosity > 1 and (done == total or done % 200 < 40):
                 self.stderr.write(f"  {done}/{total}")
 
+        mismatch = address_mismatch(Site.objects.filter(is_default_site=True).first())
+        if mismatch:
+            self.stderr.write(self.style.WARNING(mismatch))
         report = build_site(output, workers=workers or None, progress=progress)
         self.stdout.write(
             self.style.SUCCESS(
