@@ -1,17 +1,21 @@
 """Template tags of the public site: navigation, language switch, metadata, images, maps."""
 
+import functools
 import hashlib
 import json
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from modelcluster.fields import ParentalKey
+from wagtail.images import get_image_model
 from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.models import Locale, Page, Site
 
@@ -331,6 +335,47 @@ def responsive_image(image, kind="content", alt=None, css_class="", loading="laz
     if css_class:
         attrs["class"] = css_class
     return Picture(renditions, attrs).__html__()
+
+
+@functools.cache
+def _image_lookups(model):
+    """Relations a page's card image may come from: its image fields and those of its
+    inline children (an artifact's gallery)."""
+    image_model = get_image_model()
+    lookups = []
+    for field in model._meta.get_fields():
+        if field.many_to_one and field.concrete and field.related_model is image_model:
+            lookups.append(field.name)
+        elif field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
+            lookups += [
+                f"{field.get_accessor_name()}__{child.name}"
+                for child in field.related_model._meta.concrete_fields
+                if child.many_to_one and child.related_model is image_model
+            ]
+    return lookups
+
+
+@register.simple_tag
+def card_images(pages):
+    """`pages` as a list, with the images their cards show (`share_image`) and every
+    rendition of those images fetched for all of them at once, not three queries a card."""
+    pages = list(pages)
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        lookups = _image_lookups(model)
+        if lookups:
+            prefetch_related_objects(group, *lookups)
+    images = [image for page in pages if (image := getattr(page, "share_image", None))]
+    if images:
+        # As Wagtail's prefetch_renditions, with every rendition: a prefetched image looks
+        # for renditions nowhere else.
+        renditions = get_image_model().get_rendition_model().objects.all()
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+    return pages
 
 
 @register.filter

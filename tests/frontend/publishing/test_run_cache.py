@@ -131,3 +131,25 @@ def test_listing_pages_of_one_index_share_the_chrome(renderer, small_site, monke
     assert len(pages) == 6
     # Each listing page asks for its items; menu, crumbs, translations and settings are shared.
     assert len(queries) <= 4 * len(pages) + NEWS_PAGE_QUERY_LIMIT
+
+
+def listing_queries(renderer, index):
+    """Queries for a listing page in a run that has rendered the index once already."""
+    renderer.render_page(fresh(index))
+    with CaptureQueriesContext(connection) as queries:
+        renderer.render_page(fresh(index))
+    return len(queries)
+
+
+def test_a_listing_fetches_its_cards_images_together_not_per_card(renderer, small_site):
+    from cms.core.factories import ImageFactory
+    from museum.factories import ArtifactImageFactory, ArtifactPageFactory
+
+    collection = small_site["collection"]
+    three = listing_queries(renderer, collection)
+    for n in range(6):
+        artifact = ArtifactPageFactory(parent=collection, slug=f"coupon-{n}")
+        ArtifactImageFactory(artifact=artifact, image=ImageFactory())
+        ArtifactImageFactory(artifact=artifact, image=ImageFactory())
+
+    assert listing_queries(Renderer(renderer.root), collection) == three
