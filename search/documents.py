@@ -83,6 +83,9 @@ class SearchDocument:
             "grams": " ".join(
                 textlib.bigrams(" ".join([norm["title"], norm["keywords"], norm["body"]]))
             ),
+            # The bigrams of the title and names alone: broad queries take their best title
+            # matches, substrings included (普拉托 in 1977年普拉托珍藏全家福), from these.
+            "name_grams": " ".join(textlib.bigrams(" ".join([norm["title"], norm["keywords"]]))),
         }
 
 

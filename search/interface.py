@@ -18,6 +18,10 @@ BACKENDS = {
 PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 MAX_QUERY_LENGTH = 200
+# Matches are counted exactly up to this many; beyond it the total reads "1000+" and facet
+# counts come from those first matches. Counting every match of a word found on most pages
+# (温州) cost a second per query at 100,000 pages. Settings may override it (SEARCH_COUNT_LIMIT).
+COUNT_LIMIT = 1000
 
 
 @dataclass
@@ -52,6 +56,9 @@ class SearchResult:
     page: int = 1
     page_size: int = PAGE_SIZE
     fallback_all_languages: bool = False
+    # True when more matches exist than were counted: `total` (and each facet count) is then
+    # a lower bound, shown as "1000+".
+    total_is_estimate: bool = False
 
     @property
     def num_pages(self):
@@ -81,6 +88,10 @@ class SearchRequest:
 
 _backend = None
 _backend_key = None
+
+
+def count_limit():
+    return getattr(settings, "SEARCH_COUNT_LIMIT", COUNT_LIMIT)
 
 
 def backend_name():

@@ -319,6 +319,8 @@ class ElasticsearchBackend:
             if query:
                 response = build_search(request, query, self.aliases()).using(self.client).execute()
                 result.total = response.hits.total.value
+                # Elasticsearch stops counting at 10,000 hits by default ("gte").
+                result.total_is_estimate = response.hits.total.relation == "gte"
                 result.results = self._hits(response, query, request.lang)
                 counts = {
                     name: [(b.key, b.doc_count) for b in getattr(response.aggregations, name).values.buckets]

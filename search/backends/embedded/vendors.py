@@ -1,21 +1,30 @@
 """Everything that differs between SQLite FTS5 and PostgreSQL full-text search.
 
-Both store the same five analysed columns (title, keywords, pinyin, body, grams) and receive
-the same analysed query; only the storage, the query syntax and the ranking function differ.
+Both store the same analysed columns (title, keywords, pinyin, body, grams, and name_grams: the
+bigrams of title and names alone) and receive the same analysed query; only the storage, the
+query syntax and the ranking function differ.
 Full-text rows are keyed by page id, so deleting a page (which cascades to its index entry)
 leaves at worst an orphan row that every query's join ignores and the next write removes.
 """
 
-COLUMNS = ("title", "keywords", "pinyin", "body", "grams")
+import json
+
+from django.db import connection
+
+COLUMNS = ("title", "keywords", "pinyin", "body", "grams", "name_grams")
 
 
 class SQLiteFullText:
     """An FTS5 table whose rowid is the page id; bm25 with per-column weights ranks."""
 
-    # The table itself is created by migration search.0001.
-    # bm25 weights in column order: a title hit outweighs a name, pinyin, body or substring hit.
-    weights = (10.0, 5.0, 4.0, 1.0, 0.5)
-    descending = False
+    # The table itself is created by migration search.0001, name_grams added by search.0002.
+    # bm25 weights in column order: a title hit outweighs a name, pinyin, body or substring hit;
+    # name_grams only finds candidates (see names_expression) and adds nothing to the score.
+    weights = (10.0, 5.0, 4.0, 1.0, 0.5, 0.0)
+    names_weights = (10.0, 5.0, 4.0, 1.0, 0.5, 0.5)
+    # Unary + keeps SQLite from probing the entry index once per id a facet filter lists.
+    filter_column = "+e.id"
+    matches_settings = {}
 
     @staticmethod
     def _quote(token):
@@ -25,8 +34,8 @@ class SQLiteFullText:
         """rows: [(page_id, columns dict)]"""
         self.delete(cursor, [page_id for page_id, _ in rows])
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, keywords, pinyin, body, grams) "
-            "VALUES (%s, %s, %s, %s, %s, %s)",
+            "INSERT INTO search_fts (rowid, title, keywords, pinyin, body, grams, name_grams) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
             [(page_id, *(cols[c] for c in COLUMNS)) for page_id, cols in rows],
         )
 
@@ -39,13 +48,12 @@ class SQLiteFullText:
     def clear(self, cursor):
         cursor.execute("DELETE FROM search_fts")
 
-    def _term(self, term, names_only):
+    def _term(self, term, words, grams):
         star = "*" if term.prefix else ""
-        words = "{title keywords}" if names_only else "{title keywords body}"
         if term.cjk:
             alternatives = [f"{words} : {self._quote(term.word)}{star}"]
-            if not names_only:
-                alternatives.append(f"grams : {self._quote(' '.join(term.grams))}{star}")
+            if grams:
+                alternatives.append(f"{grams} : {self._quote(' '.join(term.grams))}{star}")
         else:
             alternatives = [
                 f"{words} : {self._quote(term.word)}{star}",
@@ -53,21 +61,61 @@ class SQLiteFullText:
             ]
         return "(" + " OR ".join(alternatives) + ")"
 
-    def compile(self, query, operator="AND", names_only=False):
-        expr = f" {operator} ".join(self._term(t, names_only) for t in query.terms)
+    def _compile(self, query, operator, words, grams):
+        expr = f" {operator} ".join(self._term(t, words, grams) for t in query.terms)
         if query.joined_ascii:
             star = "*" if query.terms[-1].prefix else ""
             expr = f"({expr}) OR pinyin : {self._quote(query.joined_ascii)}{star}"
         return expr
 
-    def match_sql(self, expression, scored=True):
-        weights = ", ".join(str(w) for w in self.weights)
-        score = f"bm25(search_fts, {weights})" if scored else "0"
+    def compile(self, query, operator="AND", names_only=False):
+        if names_only:
+            return self._compile(query, operator, "{title keywords}", None)
+        return self._compile(query, operator, "{title keywords body}", "grams")
+
+    def names_expression(self, query, operator="AND"):
+        """The query restricted to titles and names, substrings included: it finds a subset
+        of the query's matches."""
+        return self._compile(query, operator, "{title keywords}", "name_grams")
+
+    def _bm25(self, weights=None):
+        return "bm25(search_fts, " + ", ".join(str(w) for w in weights or self.weights) + ")"
+
+    def matches_sql(self, expression, where, params, limit):
+        """(entry id, page id) of the first `limit` matches, in page id order: FTS5 returns
+        rows in rowid (page id) order, so the LIMIT stops the scan early."""
         return (
-            f"SELECT rowid AS id, {score} AS score "  # noqa: S608 - only constants interpolated; values are parameters
-            "FROM search_fts WHERE search_fts MATCH %s",
-            [expression],
+            "SELECT e.id, e.page_id FROM search_fts CROSS JOIN search_indexentry e "  # noqa: S608 - only constants interpolated; values are parameters
+            f"WHERE search_fts MATCH %s AND e.page_id = search_fts.rowid{where} "
+            "ORDER BY search_fts.rowid LIMIT %s",
+            [expression, *params, limit],
         )
+
+    def names_sql(self, names_expression, where, params, limit):
+        """Page ids of the best `limit` matches of a titles-and-names query."""
+        return (
+            "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_indexentry e "  # noqa: S608 - only constants interpolated; values are parameters
+            f"WHERE search_fts MATCH %s AND e.page_id = search_fts.rowid{where} "
+            f"ORDER BY {self._bm25(self.names_weights)}, search_fts.rowid LIMIT %s",
+            [names_expression, *params, limit],
+        )
+
+    def ranked_sql(self, expression, page_ids, limit, offset):
+        """(page id, score) of the given matching pages, best first.
+
+        Unary + keeps the ids from FTS5, which would run the query once per id (seconds for a
+        thousand ids); walking every match and scoring only the listed ones takes milliseconds."""
+        return (
+            f"SELECT rowid, {self._bm25()} AS score FROM search_fts "  # noqa: S608 - only constants interpolated; values are parameters
+            "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s)) "
+            "ORDER BY score, rowid LIMIT %s OFFSET %s",
+            [expression, json.dumps(page_ids), limit, offset],
+        )
+
+    @staticmethod
+    def in_ids(column, ids):
+        """A condition `column is one of ids` with one parameter, however many ids."""
+        return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]  # noqa: S608 - a constant column name
 
     def after_bulk_write(self, cursor):
         cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
@@ -83,10 +131,16 @@ class PostgresFullText:
     (`<->`) keeps working on long texts.
     """
 
-    # The column and its GIN index are created by migration search.0001.
+    # The column and its GIN index are created by migration search.0001; name_vector (title
+    # A, names and pinyin B, their bigrams D) and its GIN index by search.0002.
     # ts_rank_cd weights in D, C, B, A order.
     weights = "{0.05, 0.1, 0.4, 1.0}"
-    descending = True
+    filter_column = "e.id"
+    matches_settings = {
+        "enable_seqscan": "off",
+        "enable_indexscan": "off",
+        "max_parallel_workers_per_gather": "0",
+    }
 
     @staticmethod
     def _lex(token):
@@ -98,7 +152,11 @@ class PostgresFullText:
             "setweight(to_tsvector('simple', %s), 'D') || "
             "setweight(to_tsvector('simple', %s), 'A') || "
             "setweight(to_tsvector('simple', %s), 'B') || "
-            "setweight(to_tsvector('simple', %s), 'C') "
+            "setweight(to_tsvector('simple', %s), 'C'), "
+            "name_vector = "
+            "setweight(to_tsvector('simple', %s), 'D') || "
+            "setweight(to_tsvector('simple', %s), 'A') || "
+            "setweight(to_tsvector('simple', %s), 'B') "
             "WHERE page_id = %s",
             [
                 (
@@ -106,6 +164,9 @@ class PostgresFullText:
                     cols["title"],
                     cols["keywords"] + " " + cols["pinyin"],
                     cols["body"],
+                    cols["name_grams"],
+                    cols["title"],
+                    cols["keywords"] + " " + cols["pinyin"],
                     page_id,
                 )
                 for page_id, cols in rows
@@ -135,6 +196,10 @@ class PostgresFullText:
             ]
         return "(" + " | ".join(alternatives) + ")"
 
+    def names_expression(self, query, operator="AND"):
+        """The query as it is: run against name_vector it finds titles and names only."""
+        return self.compile(query, operator)
+
     def compile(self, query, operator="AND", names_only=False):
         joiner = " & " if operator == "AND" else " | "
         expr = joiner.join(self._term(t, names_only) for t in query.terms)
@@ -143,17 +208,57 @@ class PostgresFullText:
             expr = f"({expr}) | {self._lex(query.joined_ascii)}:{star}B"
         return expr
 
-    def match_sql(self, expression, scored=True):
-        # Counting and facets skip the ranking function: it reads every matching vector again.
-        score = f"ts_rank_cd('{self.weights}', e0.search_vector, tq, 1)" if scored else "0"
+    def _rank(self, column, normalization=1):
+        return f"ts_rank_cd('{self.weights}', {column}, tq, {normalization})"
+
+    def matches_sql(self, expression, where, params, limit):
+        """(entry id, page id) of the first `limit` matches in storage order, which a rebuild
+        makes page id order (see after_bulk_write).
+
+        Run with `matches_settings`, so that the one plan is a bitmap scan of the GIN index that
+        stops after `limit` rows. Left to itself the planner, which does not know that testing
+        a vector costs far more than reading a row, walks the page id index or the whole table
+        testing every row (30-90 ms where the bitmap takes 4-11 ms), or splits the scan among
+        workers, which would make the rows counted change from one request to the next."""
         return (
-            f"SELECT e0.page_id AS id, {score} AS score "  # noqa: S608 - only constants interpolated; values are parameters
-            "FROM search_indexentry e0, to_tsquery('simple', %s) tq "
-            "WHERE e0.search_vector @@ tq",
-            [expression],
+            "SELECT e.id, e.page_id FROM search_indexentry e, to_tsquery('simple', %s) tq "  # noqa: S608 - only constants interpolated; values are parameters
+            f"WHERE e.search_vector @@ tq{where} LIMIT %s",
+            [expression, *params, limit],
         )
 
+    def names_sql(self, names_expression, where, params, limit):
+        """Page ids of the best `limit` matches of a titles-and-names query, from name_vector.
+
+        Not divided by the length: a page that has the word in its title and in its names
+        (the exhibit 柳市电器) comes before a hundred short titles that only mention it."""
+        return (
+            "SELECT e.page_id FROM search_indexentry e, to_tsquery('simple', %s) tq "  # noqa: S608 - only constants interpolated; values are parameters
+            f"WHERE e.name_vector @@ tq{where} "
+            f"ORDER BY {self._rank('e.name_vector', normalization=0)} DESC, e.page_id LIMIT %s",
+            [names_expression, *params, limit],
+        )
+
+    def ranked_sql(self, expression, page_ids, limit, offset):
+        """(page id, score) of the given matching pages, best first."""
+        return (
+            f"SELECT e.page_id, {self._rank('e.search_vector')} AS score "  # noqa: S608 - only constants interpolated; values are parameters
+            "FROM search_indexentry e, to_tsquery('simple', %s) tq WHERE e.page_id = ANY(%s) "
+            "ORDER BY score DESC, e.page_id LIMIT %s OFFSET %s",
+            [expression, list(page_ids), limit, offset],
+        )
+
+    @staticmethod
+    def in_ids(column, ids):
+        """A condition `column is one of ids` with one parameter, however many ids."""
+        return f"{column} = ANY(%s)", [list(ids)]
+
     def after_bulk_write(self, cursor):
+        # Rows in page id order, so that the first matches a broad query counts are the
+        # oldest pages of every type, as on SQLite, not the type written first (a few seconds
+        # for 40,000 entries; pages written later go wherever there is room). Inside a
+        # caller's transaction CLUSTER refuses to run (deferred checks pending): skipped.
+        if not connection.in_atomic_block:
+            cursor.execute("CLUSTER search_indexentry USING search_indexentry_page_id_key")
         # Fresh statistics, or the planner skips the GIN index after a bulk load.
         cursor.execute("ANALYZE search_indexentry")
         cursor.execute("ANALYZE search_facetvalue")
