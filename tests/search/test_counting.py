@@ -86,3 +86,24 @@ def test_suggestions_and_completion_work_at_the_limit(corpus, settings):
     assert nothing.total == 0 and "桥头纽扣市场的兴起" in nothing.suggestions
     assert interface.suggest("wangj", lang="zh-hans")[0]["title"] == "王建国"
 
+
+def test_api_and_page_show_the_estimate(client, corpus, settings):
+    plain = client.get("/api/search/", {"q": "温州", "lang": "zh-hans"}).json()
+    assert plain["total_is_estimate"] is False
+    assert "1+" not in client.get("/search/", {"q": "温州"}).content.decode()
+
+    settings.SEARCH_COUNT_LIMIT = LIMIT
+    data = client.get("/api/search/", {"q": "温州", "lang": "zh-hans"}).json()
+    assert (data["total"], data["total_is_estimate"], data["num_pages"]) == (LIMIT, True, 1)
+    assert set(data) >= {"query", "total", "results", "facets", "page", "page_size", "took_ms"}
+
+    html = client.get("/search/", {"q": "温州"}).content.decode()
+    assert "找到 3+ 条与“温州”相关的结果" in html
+    assert "第 1 页，共 1+ 页" in html
+    assert '<span class="count">(' in html and '+)</span>' in html
+
+    settings.SEARCH_COUNT_LIMIT = 1
+    english = client.get("/en/search/", {"q": "Wenzhou"}).content.decode()
+    assert "1+ results for “Wenzhou”" in english
+    assert "Page 1 of 1+" in english
+

@@ -68,7 +68,9 @@
       var p = el("p", { "class": "search-hit-snippet", lang: hit.locale }); p.innerHTML = hit.snippet;
       li.appendChild(p); hits.appendChild(li);
     });
-    if (summary) summary.firstChild.textContent = summary.firstChild.textContent.replace(/\d+/, data.total);
+    // "1000+" when the server stopped counting (total_is_estimate).
+    var total = data.total + (data.total_is_estimate ? "+" : "");
+    if (summary) summary.firstChild.textContent = summary.firstChild.textContent.replace(/\d+\+?/, total);
     return true;
   }
 
