@@ -20,6 +20,8 @@ class EventIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     schema_type = "CollectionPage"
+    # Its calendar sorts by today's date: `refresh_dated_pages` re-renders it each morning.
+    static_refresh_daily = True
 
     class Meta:
         verbose_name = _("考察活动栏目")

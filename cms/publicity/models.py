@@ -82,6 +82,8 @@ class CampaignIndexPage(ListingPageMixin, BasePage):
     subpage_types = ["publicity.CampaignPage"]
     max_count_per_parent = 1
     schema_type = "CollectionPage"
+    # Its calendar sorts by today's date: `refresh_dated_pages` re-renders it each morning.
+    static_refresh_daily = True
 
     class Meta:
         verbose_name = _("宣传活动栏目")
