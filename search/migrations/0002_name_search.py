@@ -1,9 +1,10 @@
 """Titles and names searchable on their own, and PostgreSQL's vectors kept in the table row.
 
 Broad queries rank their best title and name matches (substrings included) beside the matches
-they count: on SQLite from a new FTS5 column, name_grams; on PostgreSQL from name_vector (title
-A, names and pinyin B, their bigrams D), GIN-indexed. Bigrams are made in Python, so until
-`manage.py search_index rebuild` existing entries have title and name words without them.
+they count: on SQLite from a second FTS5 table, search_names (title, keywords, pinyin and the
+bigrams of title and names); on PostgreSQL from name_vector (title A, names and pinyin B, their
+bigrams D), GIN-indexed. Bigrams are made in Python, so until `manage.py search_index rebuild`
+existing entries have title and name words without them.
 
 PostgreSQL stored a search vector of a few kilobytes out of line (TOAST), so testing it against
 a query cost an index lookup and more page reads: 200 ms for 40,000 entries. Kept in the row
@@ -29,37 +30,28 @@ POSTGRES_BACKWARD = [
     "ALTER TABLE search_indexentry DROP COLUMN IF EXISTS name_vector",
     "ALTER TABLE search_indexentry ALTER COLUMN search_vector SET STORAGE EXTENDED",
 ]
-FTS_COLUMNS = "title, keywords, pinyin, body, grams"
-FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 0'"
+SQLITE_FORWARD = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(title, keywords, pinyin, "
+    "grams, tokenize = 'unicode61 remove_diacritics 0')",
+    # The words already indexed; the bigrams come with the next rebuild.
+    "INSERT INTO search_names (rowid, title, keywords, pinyin, grams) "
+    "SELECT rowid, title, keywords, pinyin, '' FROM search_fts",
+]
+SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_names"]
 
 
-def _copy_fts(schema_editor, columns, select):
-    """Recreate the FTS5 table with these columns (FTS5 cannot add one) and copy the rows."""
-    for sql in [
-        f"CREATE VIRTUAL TABLE search_fts_next USING fts5({columns}, {FTS_OPTIONS})",
-        f"INSERT INTO search_fts_next (rowid, {columns}) SELECT rowid, {select} FROM search_fts",  # noqa: S608 - constants only
-        "DROP TABLE search_fts",
-        "ALTER TABLE search_fts_next RENAME TO search_fts",
-    ]:
+def _run(schema_editor, statements):
+    vendor = schema_editor.connection.vendor
+    for sql in statements.get(vendor, []):
         schema_editor.execute(sql)
 
 
 def forward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        for sql in POSTGRES_FORWARD:
-            schema_editor.execute(sql)
-    elif vendor == "sqlite":
-        _copy_fts(schema_editor, f"{FTS_COLUMNS}, name_grams", f"{FTS_COLUMNS}, ''")
+    _run(schema_editor, {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD})
 
 
 def backward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        for sql in POSTGRES_BACKWARD:
-            schema_editor.execute(sql)
-    elif vendor == "sqlite":
-        _copy_fts(schema_editor, FTS_COLUMNS, FTS_COLUMNS)
+    _run(schema_editor, {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD})
 
 
 class Migration(migrations.Migration):

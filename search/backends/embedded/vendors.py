@@ -1,8 +1,9 @@
 """Everything that differs between SQLite FTS5 and PostgreSQL full-text search.
 
-Both store the same analysed columns (title, keywords, pinyin, body, grams, and name_grams: the
-bigrams of title and names alone) and receive the same analysed query; only the storage, the
-query syntax and the ranking function differ.
+Both store the same analysed columns (title, keywords, pinyin, body, grams) and receive the
+same analysed query; only the storage, the query syntax and the ranking function differ.
+Beside them both keep titles and names on their own (with name_grams, the bigrams of title
+and names alone), from which broad queries take their best title matches.
 Full-text rows are keyed by page id, so deleting a page (which cascades to its index entry)
 leaves at worst an orphan row that every query's join ignores and the next write removes.
 """
@@ -11,17 +12,22 @@ import json
 
 from django.db import connection
 
-COLUMNS = ("title", "keywords", "pinyin", "body", "grams", "name_grams")
+COLUMNS = ("title", "keywords", "pinyin", "body", "grams")
+NAME_COLUMNS = ("title", "keywords", "pinyin", "name_grams")
 
 
 class SQLiteFullText:
-    """An FTS5 table whose rowid is the page id; bm25 with per-column weights ranks."""
+    """An FTS5 table whose rowid is the page id; bm25 with per-column weights ranks.
 
-    # The table itself is created by migration search.0001, name_grams added by search.0002.
-    # bm25 weights in column order: a title hit outweighs a name, pinyin, body or substring hit;
-    # name_grams only finds candidates (see names_expression) and adds nothing to the score.
-    weights = (10.0, 5.0, 4.0, 1.0, 0.5, 0.0)
-    names_weights = (10.0, 5.0, 4.0, 1.0, 0.5, 0.5)
+    Titles and names have a second FTS5 table, search_names, whose grams column holds
+    name_grams: a column added to search_fts would change every bm25 score, since bm25
+    divides by the length of the whole row.
+    """
+
+    # The tables are created by migrations search.0001 (search_fts) and 0002 (search_names).
+    # bm25 weights in column order: a title hit outweighs a name, pinyin, body or substring hit.
+    weights = (10.0, 5.0, 4.0, 1.0, 0.5)
+    names_weights = (10.0, 5.0, 4.0, 0.5)
     # Unary + keeps SQLite from probing the entry index once per id a facet filter lists.
     filter_column = "+e.id"
     matches_settings = {}
@@ -34,19 +40,28 @@ class SQLiteFullText:
         """rows: [(page_id, columns dict)]"""
         self.delete(cursor, [page_id for page_id, _ in rows])
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, keywords, pinyin, body, grams, name_grams) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            "INSERT INTO search_fts (rowid, title, keywords, pinyin, body, grams) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
             [(page_id, *(cols[c] for c in COLUMNS)) for page_id, cols in rows],
+        )
+        cursor.executemany(
+            "INSERT INTO search_names (rowid, title, keywords, pinyin, grams) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(page_id, *(cols[c] for c in NAME_COLUMNS)) for page_id, cols in rows],
         )
 
     def delete(self, cursor, page_ids):
-        if page_ids:
+        if not page_ids:
+            return
+        for table in ("search_fts", "search_names"):
             cursor.executemany(
-                "DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in page_ids]
+                f"DELETE FROM {table} WHERE rowid = %s",  # noqa: S608 - a constant table name
+                [(pk,) for pk in page_ids],
             )
 
     def clear(self, cursor):
         cursor.execute("DELETE FROM search_fts")
+        cursor.execute("DELETE FROM search_names")
 
     def _term(self, term, words, grams):
         star = "*" if term.prefix else ""
@@ -74,12 +89,12 @@ class SQLiteFullText:
         return self._compile(query, operator, "{title keywords body}", "grams")
 
     def names_expression(self, query, operator="AND"):
-        """The query restricted to titles and names, substrings included: it finds a subset
-        of the query's matches."""
-        return self._compile(query, operator, "{title keywords}", "name_grams")
+        """The query for search_names: titles and names, substrings included (its grams
+        column holds their bigrams only). It finds a subset of the query's matches."""
+        return self._compile(query, operator, "{title keywords}", "grams")
 
-    def _bm25(self, weights=None):
-        return "bm25(search_fts, " + ", ".join(str(w) for w in weights or self.weights) + ")"
+    def _bm25(self, table="search_fts", weights=None):
+        return f"bm25({table}, " + ", ".join(str(w) for w in weights or self.weights) + ")"
 
     def matches_sql(self, expression, where, params, limit):
         """(entry id, page id) of the first `limit` matches, in page id order: FTS5 returns
@@ -94,9 +109,10 @@ class SQLiteFullText:
     def names_sql(self, names_expression, where, params, limit):
         """Page ids of the best `limit` matches of a titles-and-names query."""
         return (
-            "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_indexentry e "  # noqa: S608 - only constants interpolated; values are parameters
-            f"WHERE search_fts MATCH %s AND e.page_id = search_fts.rowid{where} "
-            f"ORDER BY {self._bm25(self.names_weights)}, search_fts.rowid LIMIT %s",
+            "SELECT search_names.rowid FROM search_names CROSS JOIN search_indexentry e "  # noqa: S608 - only constants interpolated; values are parameters
+            f"WHERE search_names MATCH %s AND e.page_id = search_names.rowid{where} "
+            f"ORDER BY {self._bm25('search_names', self.names_weights)}, search_names.rowid "
+            "LIMIT %s",
             [names_expression, *params, limit],
         )
 
@@ -119,6 +135,7 @@ class SQLiteFullText:
 
     def after_bulk_write(self, cursor):
         cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        cursor.execute("INSERT INTO search_names (search_names) VALUES ('optimize')")
         cursor.execute("ANALYZE search_indexentry")
         cursor.execute("ANALYZE search_facetvalue")
 
