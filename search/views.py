@@ -15,6 +15,22 @@ from .params import BadParameters, parse, pick_language
 
 logger = logging.getLogger(__name__)
 
+# A facet shows its biggest values; the rest (years, counties...) fold under "more".
+FACET_VISIBLE = 8
+
+
+def _fold(name, values):
+    """The facet with its largest values (and any chosen one) shown, the others folded, in order."""
+    largest = sorted(values, key=lambda v: -v["count"])[:FACET_VISIBLE]
+    shown = [v for v in values if v["active"] or any(v is big for big in largest)]
+    return {
+        "name": name,
+        "title": FACET_TITLES[name],
+        "values": shown,
+        "more": [v for v in values if not any(v is s for s in shown)],
+    }
+
+
 FACET_TITLES = {
     "type": gettext_lazy("内容类型"),
     "hall": gettext_lazy("展厅"),
@@ -112,10 +128,7 @@ def search_page(request):
             else:
                 context["result"] = result
                 context["facets"] = [
-                    {
-                        "name": name,
-                        "title": FACET_TITLES[name],
-                        "values": [
+                    _fold(name, [
                             {
                                 "value": f.value,
                                 "label": f.label,
@@ -132,8 +145,7 @@ def search_page(request):
                                 ),
                             }
                             for f in result.facets.get(name, [])
-                        ],
-                    }
+                        ])
                     for name in FACET_NAMES
                     if result.facets.get(name)
                 ]

@@ -98,3 +98,24 @@ def test_admin_searches_through_the_same_interface(client, corpus, django_user_m
 def test_admin_search_needs_an_admin_login(client, home_page):
     response = client.get("/admin/site-search/", {"q": "wjg"})
     assert response.status_code == 302
+
+
+def test_long_facets_fold_their_smaller_values_keeping_the_chosen_one():
+    from search.views import FACET_VISIBLE, _fold
+
+    values = [{"label": str(year), "count": year % 7, "active": year == 1900} for year in range(1900, 1920)]
+    facet = _fold("year", values)
+    assert len(facet["values"]) == FACET_VISIBLE + 1  # the eight largest, and the chosen year
+    assert facet["values"][0]["label"] == "1900"  # chosen, though its count is 0
+    assert min(v["count"] for v in facet["values"][1:]) >= max(v["count"] for v in facet["more"])
+    # Both parts keep the facet's own order (years stay chronological).
+    assert [v["label"] for v in facet["values"]] == sorted(v["label"] for v in facet["values"])
+    assert len(facet["values"]) + len(facet["more"]) == len(values)
+
+
+def test_search_page_folds_long_facets_under_more(client, corpus, monkeypatch):
+    monkeypatch.setattr("search.views.FACET_VISIBLE", 1)
+    html = client.get("/search/", {"q": "纽扣"}).content.decode()
+    assert '<details class="search-facet__more">' in html and "更多（" in html
+    english = client.get("/en/search/", {"q": "Paris"}).content.decode()
+    assert " more</summary>" in english
