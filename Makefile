@@ -6,6 +6,9 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Absolute links (sitemap, share links, QR codes) name the address the site is served at.
+SITE_URL ?= http://$(HOST):$(PORT)
+export SITE_URL
 
 .PHONY: run install install-test setup chromium fonts test lint check bench clean
 
