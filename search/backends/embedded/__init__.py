@@ -263,11 +263,11 @@ class EmbeddedBackend:
         names_expression = self.fulltext.names_expression(query)
         rows, matches = self._top(expression, names_expression, request, request.page_size, offset)
         if not matches:
-            return Counted(0, False), [], {}, request
+            return Counted(0, False), [], {}
         limit = count_limit()
         total = Counted(min(len(matches), limit), len(matches) > limit)
         facets = self._facet_counts(expression, request, matches)
-        return total, self._hits(rows, query, request.lang), facets, request
+        return total, self._hits(rows, query, request.lang), facets
 
     def search(self, request):
         with Timer() as timer:
@@ -278,13 +278,13 @@ class EmbeddedBackend:
             )
             if query:
                 expression = self.fulltext.compile(query)
-                counted, result.results, result.facets, request = self._page_and_facets(
+                counted, result.results, result.facets = self._page_and_facets(
                     expression, query, request
                 )
                 if not counted.total and request.lang:
                     # Nothing in the reader's language: show matches in the other language.
                     wider = _without_lang(request)
-                    wider_counted, results, facets, _ = self._page_and_facets(expression, query, wider)
+                    wider_counted, results, facets = self._page_and_facets(expression, query, wider)
                     if wider_counted.total:
                         request, counted = wider, wider_counted
                         result.results, result.facets = results, facets
