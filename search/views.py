@@ -83,16 +83,22 @@ def api_search(request):
 @require_GET
 def api_suggest(request):
     lang = pick_language(request.GET, request, from_header=True)
-    prefix = " ".join((request.GET.get("q") or "").split())[: interface.MAX_QUERY_LENGTH]
+    prefix = " ".join((request.GET.get("q") or "").split())
     if not prefix:
         with override(lang):
             return _error(400, [_("请输入搜索词（参数 q）。")], lang)
+    if len(prefix) > interface.MAX_QUERY_LENGTH:
+        with override(lang):
+            message = _("搜索词太长，最多 %(max)s 个字符。") % {"max": interface.MAX_QUERY_LENGTH}
+        return _error(400, [message], lang)
     try:
         suggestions = interface.suggest(prefix, lang=lang)
     except Exception:
         logger.exception("suggest failed for %r", prefix)
         return _error(503, [], lang)
-    return JsonResponse({"q": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"q": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _with(params, **changes):
@@ -128,7 +134,9 @@ def search_page(request):
             else:
                 context["result"] = result
                 context["facets"] = [
-                    _fold(name, [
+                    _fold(
+                        name,
+                        [
                             {
                                 "value": f.value,
                                 "label": f.label,
@@ -145,7 +153,8 @@ def search_page(request):
                                 ),
                             }
                             for f in result.facets.get(name, [])
-                        ])
+                        ],
+                    )
                     for name in FACET_NAMES
                     if result.facets.get(name)
                 ]

@@ -4,12 +4,22 @@ Reads are public and show live pages only; every write, revision and site endpoi
 needs an API token (``Authorization: Bearer ...``), so anonymous requests are refused.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.schema import Resolver
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.registry import registry
 from wagtail.api.v3.schemas.pages import PageMetaSchema
 from wagtail.api.v3.urls import api
 from wagtail.models import get_page_models
 
+from .guard import reader_language
+from .openapi import complete_openapi_document
 from .representations import is_public_page
 
 
@@ -47,5 +57,59 @@ def _guard_parent(schema_class):
 
 
 _guard_parent(PageMetaSchema)
+
+
+VALIDATION_ERRORS = (NinjaValidationError, PydanticValidationError, DjangoValidationError)
+answer_body_errors = api._exception_handlers[NinjaValidationError]
+
+
+def answer_parameter_errors(request, exc):
+    """400 (404 for a page it names that does not exist) for a request whose URL is at
+    fault, as API v2 and our other APIs answer.
+
+    Wagtail answers 422 for every validation error, including an unknown ``order`` field or
+    an ``ancestor_of`` page that does not exist. A request that carries no body can only be
+    wrong in its URL; a body that fails validation keeps Wagtail's 422.
+    """
+    errors = getattr(exc, "errors", None)
+    errors = errors() if callable(errors) else errors
+    from_url = request.method in ("GET", "HEAD") or (
+        errors and all(error.get("loc", ("",))[0] in ("query", "path") for error in errors)
+    )
+    if not from_url:
+        return answer_body_errors(request, exc)
+    if isinstance(exc, DjangoValidationError):
+        errors = [{"msg": message} for message in exc.messages]
+    else:
+        errors = [
+            {key: value for key, value in error.items() if key != "input"} for error in errors
+        ]
+    with override(reader_language(request)):
+        if errors and all(error.get("type") == "does_not_exist" for error in errors):
+            # A filter naming a page that does not exist (or is not public): as its detail URL.
+            return problem_response(status=404, detail=_("参数所指的页面不存在。"), errors=errors)
+        return problem_response(status=400, detail=_("请求参数无效。"), errors=errors)
+
+
+for error_class in VALIDATION_ERRORS:
+    api.add_exception_handler(error_class, answer_parameter_errors)
+
+let_anonymous_through = AllowAnonymous.__call__
+
+
+def refuse_unresolved_credentials(self, request):
+    """Public reads refuse a request whose credentials resolve to nobody.
+
+    Wagtail lets a request with an invalid, revoked or malformed token through as
+    anonymous; a client whose token expired should be told so, not silently see less.
+    """
+    if "Authorization" in request.headers:
+        with override(reader_language(request)):
+            raise AuthenticationError(401, _("令牌无效或已被撤销。"))
+    return let_anonymous_through(self, request)
+
+
+AllowAnonymous.__call__ = refuse_unresolved_credentials
+complete_openapi_document(api)
 
 __all__ = ["api", "missing_page_types"]

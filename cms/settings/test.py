@@ -17,7 +17,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["TEST"]["NAME"] = (
         f"test_wzm_{DATABASES['default']['NAME']}" + os.environ.get("TEST_DB_SUFFIX", "")
     )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 # The suite tests the embedded search backend; Elasticsearch tests build their own backend.
 SEARCH_BACKEND = "embedded"
 
