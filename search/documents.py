@@ -31,7 +31,15 @@ FAMILIES = {
 DEFAULT_FAMILY = "general"
 
 # Facet name -> model attributes that carry its value, first non-empty wins.
-YEAR_FIELDS = ["year_start", "start_year", "date", "start_date", "signed_date", "founded", "birth_year"]
+YEAR_FIELDS = [
+    "year_start",
+    "start_year",
+    "date",
+    "start_date",
+    "signed_date",
+    "founded",
+    "birth_year",
+]
 CHOICE_FACETS = {
     "region": ["county", "home_county", "province"],
     "industry": ["industry", "primary_industry"],

@@ -54,7 +54,11 @@ def highlight(original, query, whole=False):
         first = matches[0].start() if matches else 0
         start = max(0, first - LEAD_CHARS)
         end = min(len(display), start + SNIPPET_CHARS)
-    spans = [(max(m.start(), start), min(m.end(), end)) for m in matches if m.start() < end and m.end() > start]
+    spans = [
+        (max(m.start(), start), min(m.end(), end))
+        for m in matches
+        if m.start() < end and m.end() > start
+    ]
     html = _marked(display[start:end], [(a - start, b - start) for a, b in spans])
     html = html.replace("</mark><mark>", "")
     if start > 0:

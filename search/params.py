@@ -11,6 +11,7 @@ LANGS = [code for code, _name in settings.LANGUAGES]
 MAX_PAGE = 1000
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 120
+NUMERIC_FACETS = ("year", "era", "hall")
 KNOWN = {"q", "page", "page_size", "lang", "format", *FACET_NAMES}
 
 
@@ -67,9 +68,7 @@ def parse(params, lang, require_query=True):
             errors.append(_("搜索词太长，最多 %(max)s 个字符。") % {"max": MAX_QUERY_LENGTH})
         raw_lang = params.get("lang")
         if raw_lang and raw_lang.strip().lower() not in LANGS and raw_lang != "all":
-            errors.append(
-                _("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)}
-            )
+            errors.append(_("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)})
         page = _int(params, "page", 1, 1, MAX_PAGE, errors)
         page_size = _int(params, "page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE, errors)
         filters = {}
@@ -77,7 +76,7 @@ def parse(params, lang, require_query=True):
             values = [v.strip() for v in params.getlist(name) if v.strip()]
             if len(values) > MAX_VALUES_PER_FACET or any(len(v) > MAX_VALUE_LENGTH for v in values):
                 errors.append(_("筛选项 %(name)s 的取值过多或过长。") % {"name": name})
-            elif name in ("year", "era", "hall") and any(not v.isdigit() for v in values):
+            elif name in NUMERIC_FACETS and any(not v.isascii() or not v.isdigit() for v in values):
                 errors.append(_("筛选项 %(name)s 必须是数字。") % {"name": name})
             elif values:
                 filters[name] = values

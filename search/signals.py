@@ -74,5 +74,7 @@ def connect():
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
     )
     post_delete.connect(
-        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted"
+        on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_restriction_deleted",
     )

@@ -7,11 +7,12 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from . import interface
 from .documents import FACET_NAMES
-from .params import BadParameters, parse, pick_language
+from .params import LANGS, BadParameters, parse, pick_language
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ def _run(search_request):
         return None, 503
 
 
+# No cookie-authenticated state changes here: other methods get a 405, not a CSRF page.
+@csrf_exempt
 @require_GET
 def api_search(request):
     lang = pick_language(request.GET, request, from_header=True)
@@ -80,10 +83,16 @@ def api_search(request):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+@csrf_exempt
 @require_GET
 def api_suggest(request):
     lang = pick_language(request.GET, request, from_header=True)
     prefix = " ".join((request.GET.get("q") or "").split())
+    raw_lang = request.GET.get("lang")
+    if raw_lang and raw_lang.strip().lower() not in [*LANGS, "all"]:
+        with override(lang):
+            message = _("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)}
+        return _error(400, [message], lang)
     if not prefix:
         with override(lang):
             return _error(400, [_("请输入搜索词（参数 q）。")], lang)

@@ -14,5 +14,9 @@ def register_admin_urls():
 @hooks.register("register_settings_menu_item")
 def register_menu_item():
     return MenuItem(
-        _("站内搜索"), reverse("search_index_status"), name="site-search", icon_name="search", order=950
+        _("站内搜索"),
+        reverse("search_index_status"),
+        name="site-search",
+        icon_name="search",
+        order=950,
     )

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+INTEGER = re.compile(r"[ \t\n\r\f\v]*[+-]?[0-9]+[ \t\n\r\f\v]*")
 
 
 def out_of_range(value):
+    """An integer literal beyond 64 bits; anything else is left to the views to judge."""
     return bool(INTEGER.fullmatch(value)) and not INT64_MIN <= int(value) <= INT64_MAX
 
 

@@ -23,6 +23,7 @@ from .openapi import NO_NUL, PROBLEM
 
 # Text with something besides spaces in it (what Python's str.split() also counts as space:
 # the C0 separators and NEL), and no NUL byte.
+SPACE = "[\\s\\u001c-\\u001f\\u0085]"
 WORDS = "^[^\\u0000]*[^\\s\\u0000\\u001c-\\u001f\\u0085][^\\u0000]*$"
 
 JSON_TYPES = {
@@ -121,6 +122,15 @@ def donation_request_schema():
     return {"type": "object", "required": required, "properties": properties}
 
 
+def search_words_schema():
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": interface.MAX_QUERY_LENGTH,
+        "pattern": WORDS,
+    }
+
+
 def search_parameters():
     def query(name, schema, description):
         return {
@@ -132,11 +142,13 @@ def search_parameters():
         }
 
     parameters = [
-        query(
-            "q",
-            {"type": "string", "maxLength": interface.MAX_QUERY_LENGTH, "pattern": NO_NUL},
-            "Search words.",
-        ),
+        {
+            "in": "query",
+            "name": "q",
+            "required": True,
+            "schema": search_words_schema(),
+            "description": "Search words.",
+        },
         query(
             "page",
             {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE},
@@ -154,17 +166,17 @@ def search_parameters():
         ),
     ]
     for name in params.FACET_NAMES:
+        value = {"type": "string", "maxLength": params.MAX_VALUE_LENGTH, "pattern": NO_NUL}
+        if name in params.NUMERIC_FACETS:
+            # Digits; blank values (as Python's strip() sees them) are ignored.
+            value["pattern"] = f"^{SPACE}*([0-9]+{SPACE}*)?$"
         parameters.append(
             query(
                 name,
                 {
                     "type": "array",
                     "maxItems": params.MAX_VALUES_PER_FACET,
-                    "items": {
-                        "type": "string",
-                        "maxLength": params.MAX_VALUE_LENGTH,
-                        "pattern": NO_NUL,
-                    },
+                    "items": value,
                 },
                 f"Filter by {name} (repeat for several values).",
             )
@@ -214,7 +226,7 @@ def platform_document():
                     "parameters": search_parameters(),
                     "responses": {
                         "200": json_response("Results, facets and suggestions.", search_result),
-                        "400": json_response(
+                        "400": bad_request(
                             "A parameter is missing, unknown or out of range.", search_error
                         ),
                         "503": json_response(
@@ -232,12 +244,7 @@ def platform_document():
                             "in": "query",
                             "name": "q",
                             "required": True,
-                            "schema": {
-                                "type": "string",
-                                "minLength": 1,
-                                "maxLength": interface.MAX_QUERY_LENGTH,
-                                "pattern": WORDS,
-                            },
+                            "schema": search_words_schema(),
                         },
                         {
                             "in": "query",
@@ -304,7 +311,7 @@ def platform_document():
                             },
                         ),
                         "303": {"description": "Accepted (form post): on to the thank-you page."},
-                        "400": json_response(
+                        "400": bad_request(
                             "The form has errors: messages by field.", donation_errors
                         ),
                         "403": json_response(

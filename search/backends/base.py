@@ -25,12 +25,14 @@ def iter_documents(stdout=None):
     dead_paths = unpublished_paths()
     for model in indexed_page_models():
         queryset = (
-            model.objects.live().public().exact_type(model).filter(depth__gt=1).select_related("locale")
+            model.objects.live()
+            .public()
+            .exact_type(model)
+            .filter(depth__gt=1)
+            .select_related("locale")
         )
         prefetch = [
-            f.field_name
-            for f in model.get_search_fields()
-            if isinstance(f, msindex.RelatedFields)
+            f.field_name for f in model.get_search_fields() if isinstance(f, msindex.RelatedFields)
         ]
         for name in ("business_locations", "gallery_images"):
             if hasattr(model, name) and name not in prefetch:

@@ -50,7 +50,9 @@ def chinese_analyzers(choice):
     if choice == "cjk":
         zh = analyzer("zh", tokenizer="standard", filter=["cjk_width", "lowercase", "cjk_bigram"])
         return zh, zh
-    raise ValueError(f"SEARCH_ELASTICSEARCH_ANALYZER must be auto or one of {ANALYZERS}, not {choice!r}")
+    raise ValueError(
+        f"SEARCH_ELASTICSEARCH_ANALYZER must be auto or one of {ANALYZERS}, not {choice!r}"
+    )
 
 
 # Substring matching for Chinese whatever the word analyzer: overlapping bigrams, unigrams kept
@@ -313,7 +315,11 @@ class ElasticsearchBackend:
         with Timer() as timer:
             query = analyse_query(request.q)
             result = SearchResult(
-                query=request.q, total=0, results=[], facets={}, page=request.page,
+                query=request.q,
+                total=0,
+                results=[],
+                facets={},
+                page=request.page,
                 page_size=request.page_size,
             )
             if query:
@@ -323,12 +329,17 @@ class ElasticsearchBackend:
                 result.total_is_estimate = response.hits.total.relation == "gte"
                 result.results = self._hits(response, query, request.lang)
                 counts = {
-                    name: [(b.key, b.doc_count) for b in getattr(response.aggregations, name).values.buckets]
+                    name: [
+                        (b.key, b.doc_count)
+                        for b in getattr(response.aggregations, name).values.buckets
+                    ]
                     for name in FACET_NAMES
                 }
                 result.facets = facet_payload({k: v for k, v in counts.items() if v}, request.lang)
                 if not result.total:
-                    result.suggestions = [s["title"] for s in self.suggest(request.q, request.lang, 5)]
+                    result.suggestions = [
+                        s["title"] for s in self.suggest(request.q, request.lang, 5)
+                    ]
         result.took_ms = timer.ms
         return result
 

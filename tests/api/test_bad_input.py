@@ -137,3 +137,9 @@ def test_search_suggestions_refuse_an_overlong_prefix(client, site_tree):
     response = client.get("/api/search/suggest/", {"q": "纽" * 201})
     assert response.status_code == 400
     assert client.get("/api/search/suggest/", {"q": "纽" * 200}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["\r 43216462\r\x85\x0b\x1f", "٣٣", " 12\x1c"])
+def test_digits_in_other_scripts_and_odd_spaces_are_the_views_to_judge(client, site_tree, value):
+    assert client.get("/api/search/", {"q": "纽扣", "year": value}).status_code == 400
+    assert client.get("/api/v2/pages/", {"offset": value}).status_code in (200, 400)

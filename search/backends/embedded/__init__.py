@@ -214,7 +214,9 @@ class EmbeddedBackend:
             )
         ]
         if query.terms:
-            names = self.fulltext.compile(analyse_query(query.normalised, prefix=True), names_only=True)
+            names = self.fulltext.compile(
+                analyse_query(query.normalised, prefix=True), names_only=True
+            )
             attempts.append((names, names))
         for expression, names_expression in attempts:
             rows, _ = self._top(expression, names_expression, request, SUGGESTION_COUNT * 2, 0)
@@ -232,10 +234,14 @@ class EmbeddedBackend:
         return titles[:SUGGESTION_COUNT]
 
     def _hits(self, rows, query, lang):
-        entries = IndexEntry.objects.select_related("image").prefetch_related("image__renditions").in_bulk(
-            [r[0] for r in rows], field_name="page_id"
+        entries = (
+            IndexEntry.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .in_bulk([r[0] for r in rows], field_name="page_id")
         )
-        types = facet_labels("type", list({e.content_type for e in entries.values()}), lang or get_language())
+        types = facet_labels(
+            "type", list({e.content_type for e in entries.values()}), lang or get_language()
+        )
         hits = []
         for page_id, score in rows:
             entry = entries.get(page_id)
@@ -273,7 +279,11 @@ class EmbeddedBackend:
         with Timer() as timer:
             query = analyse_query(request.q)
             result = SearchResult(
-                query=request.q, total=0, results=[], facets={}, page=request.page,
+                query=request.q,
+                total=0,
+                results=[],
+                facets={},
+                page=request.page,
                 page_size=request.page_size,
             )
             if query:
@@ -318,4 +328,3 @@ def _without_lang(request):
     return SearchRequest(
         q=request.q, filters=request.filters, page=request.page, page_size=request.page_size
     )
-

@@ -39,7 +39,9 @@ class Command(BaseCommand):
     help = "搜索性能基准：索引吞吐量与查询延迟 (search benchmark)"
 
     def add_arguments(self, parser):
-        parser.add_argument("--artifacts", type=int, default=0, help="generate this many artifacts first")
+        parser.add_argument(
+            "--artifacts", type=int, default=0, help="generate this many artifacts first"
+        )
         parser.add_argument("--rounds", type=int, default=20, help="times each workload query runs")
         parser.add_argument("--skip-rebuild", action="store_true")
         parser.add_argument(
@@ -62,7 +64,9 @@ class Command(BaseCommand):
                 f"{rate:.0f} documents/s"
             )
         self.stdout.write(f"Index entries: {IndexEntry.objects.count()}")
-        queries = WORKLOAD + [(q["q"], {}) for q in quality.load(quality.DEFAULT_QUERIES)["queries"]]
+        queries = WORKLOAD + [
+            (q["q"], {}) for q in quality.load(quality.DEFAULT_QUERIES)["queries"]
+        ]
         for q, filters in queries[:3]:
             interface.search(q, filters=filters)  # warm caches and the segmenter
         timings = {}  # (q, filters) -> [ms]

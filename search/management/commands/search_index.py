@@ -6,7 +6,9 @@ from search import interface
 
 
 class Command(BaseCommand):
-    help = "搜索索引：rebuild 重建、update 增量更新、clear 清空 (rebuild / update / clear the index)"
+    help = (
+        "搜索索引：rebuild 重建、update 增量更新、clear 清空 (rebuild / update / clear the index)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "update", "clear"])
