@@ -22,7 +22,9 @@ from wagtail.documents import get_document_model
 from wagtail.documents.api.v3.router import BASE_DOCUMENT_READ_FIELDS
 from wagtail.images import get_image_model
 from wagtail.images.api.v3.router import BASE_IMAGE_READ_FIELDS
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search.index import class_is_indexed
+from wagtail.snippets.models import get_snippet_models
 
 from .guard import INT64_MAX
 
@@ -56,6 +58,22 @@ ORDERED_LISTINGS = {
 
 NO_NUL = "^[^\\u0000]*$"
 EXCLUSIVE_FILTERS = {"child_of": "descendant_of", "descendant_of": "child_of"}
+
+
+ORDER_RULES = (
+    "Field names to order by (prefix - for descending), or random. random stands alone and not "
+    "with offset or search; while searching, results are ordered by relevance and order is "
+    "refused unless the search index stores the field."
+)
+
+
+def order_schema(fields):
+    return {
+        "anyOf": [
+            {"type": "string", "enum": fields},
+            {"type": "array", "items": {"type": "string", "enum": fields}},
+        ]
+    }
 
 
 def problem_response(description):
@@ -113,20 +131,10 @@ def bound_parameter(path, parameter):
     if name in EXCLUSIVE_FILTERS:
         parameter["description"] = f"Not together with {EXCLUSIVE_FILTERS[name]}."
     if name == "order":
+        parameter["description"] = ORDER_RULES
         for suffix, (get_model, base_fields) in ORDERED_LISTINGS.items():
             if path.endswith("/v3" + suffix):
-                fields = orderable_fields(get_model(), base_fields)
-                parameter["schema"] = {
-                    "anyOf": [
-                        {"type": "string", "enum": fields},
-                        {"type": "array", "items": {"type": "string", "enum": fields}},
-                    ],
-                    "description": (
-                        "Field names to order by (prefix - for descending), or random. random stands "
-                        "alone and not with offset or search; while searching, results are ordered "
-                        "by relevance and order is refused unless the search index stores the field."
-                    ),
-                }
+                parameter["schema"] = order_schema(orderable_fields(get_model(), base_fields))
 
 
 def admits_no_value(operation):
@@ -136,6 +144,24 @@ def admits_no_value(operation):
         parameter.get("in") == "path" and parameter.get("schema", {}).get("const") == ""
         for parameter in operation.get("parameters", [])
     )
+
+
+def describe_snippet_listing(operation):
+    """Which snippet types can be searched or filtered by locale, and by which fields each can
+    be ordered: the ``type`` in the path decides, which OpenAPI cannot tie to a query parameter."""
+    models = get_snippet_models()
+    operation["x-searchable-types"] = sorted(m._meta.label for m in models if class_is_indexed(m))
+    operation["x-translatable-types"] = sorted(
+        m._meta.label for m in models if issubclass(m, TranslatableMixin)
+    )
+    operation["x-orderable-fields"] = {
+        model._meta.label: orderable_fields(model, [model._meta.pk.name]) for model in models
+    }
+    every_field = sorted({f for fields in operation["x-orderable-fields"].values() for f in fields})
+    for parameter in operation.get("parameters", []):
+        if parameter.get("name") == "order":
+            parameter["schema"] = order_schema(every_field)
+            parameter["description"] += " Only the fields of the snippet type in the path."
 
 
 def describe_contract(schema):
@@ -153,6 +179,8 @@ def describe_contract(schema):
                 responses.setdefault(status, problem_response(ERRORS[status]))
             for parameter in operation.get("parameters", []):
                 bound_parameter(path, parameter)
+            if path.endswith("/snippets/{type}/") and method == "get":
+                describe_snippet_listing(operation)
             if is_public(operation):
                 # Public reads: anonymous, or with a valid token (an invalid one is refused).
                 operation["security"] = [

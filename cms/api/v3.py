@@ -5,6 +5,7 @@ needs an API token (``Authorization: Bearer ...``), so anonymous requests are re
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from ninja.errors import AuthenticationError
@@ -14,9 +15,10 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.registry import registry
+from wagtail.api.v3.routers.pages import PageFilterSchema
 from wagtail.api.v3.schemas.pages import PageMetaSchema
 from wagtail.api.v3.urls import api
-from wagtail.models import get_page_models
+from wagtail.models import Site, get_page_models
 
 from .guard import reader_language
 from .openapi import complete_openapi_document
@@ -93,6 +95,37 @@ def answer_parameter_errors(request, exc):
 
 for error_class in VALIDATION_ERRORS:
     api.add_exception_handler(error_class, answer_parameter_errors)
+
+
+def answer_malformed_ids(request, exc):
+    """404 for an object named by an id its model cannot hold (``/snippets/<type>/abc/``).
+
+    Wagtail's snippet views pass the path's ``pk`` to the database as it comes; Django then
+    raises ``ValueError("Field 'id' expected a number but got ...")``, a 500 upstream. No
+    object has such an id. Every other ValueError is still a server error.
+    """
+    if str(exc).startswith("Field '") and "expected a number" in str(exc):
+        with override(reader_language(request)):
+            return problem_response(status=404, detail=_("没有这个编号的记录。"))
+    raise exc
+
+
+api.add_exception_handler(ValueError, answer_malformed_ids)
+
+
+def request_root_page(request):
+    """The root page of the request's site; 404 when no site answers for its host.
+
+    Wagtail's ``PageFilterSchema`` reads ``Site.find_for_request(request).root_page``,
+    a 500 when no site matches the host and none is the default.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404(_("没有站点对应这个地址。"))
+    return site.root_page
+
+
+PageFilterSchema.get_request_root_page = staticmethod(request_root_page)
 
 let_anonymous_through = AllowAnonymous.__call__
 
