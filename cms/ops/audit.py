@@ -36,7 +36,7 @@ def _logged_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
-    """Recorded even for a name no account has (against the user model, without an id)."""
+    """Recorded even for a name no account has: against the user model, with id 0."""
     User = get_user_model()
     username = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")
     user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
@@ -46,7 +46,7 @@ def _login_failed(sender, credentials, request=None, **kwargs):
         return
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(User),
-        object_id="",
+        object_id="0",
         label=username[:150],
         action=LOGIN_FAILED,
         timestamp=timezone.now(),
