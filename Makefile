@@ -10,7 +10,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 export SITE_URL
 
-.PHONY: run install install-test setup chromium fonts test lint check bench clean
+.PHONY: run install install-test setup chromium fonts nginx deploy-check test lint check bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,25 @@ fonts:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
 	fi
 
+## Debian's nginx and its brotli_static module: the production smoke test (tests/deploy/) runs them.
+nginx:
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static; \
+	fi
+
+## Render deploy/ into build/deploy-check and validate it: `nginx -t`, `systemd-analyze verify`.
+DEPLOY_CHECK := $(CURDIR)/build/deploy-check
+deploy-check: install nginx
+	rm -rf $(DEPLOY_CHECK) && mkdir -p $(DEPLOY_CHECK)/site
+	printf 'map $$uri $$wzm_redirect {\n    default "";\n}\n' > $(DEPLOY_CHECK)/site/redirects.nginx.conf
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) render_deploy_config --output $(DEPLOY_CHECK)/out \
+		--site-dir $(DEPLOY_CHECK)/site --listen 127.0.0.1:8080 --nginx-user "$$(id -un)" >/dev/null
+	/usr/sbin/nginx -t -q -p $(DEPLOY_CHECK)/out -c $(DEPLOY_CHECK)/out/nginx.conf
+	@if command -v systemd-analyze >/dev/null; then \
+		systemd-analyze verify $(DEPLOY_CHECK)/out/systemd/*.service $(DEPLOY_CHECK)/out/systemd/*.timer && echo "systemd units: ok"; \
+	else echo "systemd-analyze not found: units not verified"; fi
+	@echo "deploy-check: ok"
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 
@@ -57,7 +76,7 @@ check: install-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: install-test chromium fonts lint check
+test: install-test chromium fonts nginx lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

