@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "站点核心"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
