@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.core.apps.UsersAppConfig",  # wagtail.users, with the user admin scoped to roles
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
