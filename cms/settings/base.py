@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables configure what differs."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +77,29 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the 429 page (cms/core/throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lock-out (django-axes; cms/core/throttle.py): after LOGIN_FAILURE_LIMIT failures for
+# one username from one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES, right
+# password or not. Attempts are kept in the database, so the count holds across worker processes
+# and hosts, and staff can review them in the Django admin's Axes tables.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Failed sign-ins are logged (logger "axes") with the username and address tried, never a password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_LOCKOUT_CALLABLE = "cms.core.throttle.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.core.throttle.client_address"
+# Page- and document-password forms: failed passwords per address and restriction.
+PASSWORD_FORM_RATE_LIMIT = os.environ.get("PASSWORD_FORM_RATE_LIMIT", "10/15m")
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

@@ -28,3 +28,7 @@ WHITENOISE_AUTOREFRESH = True
 # Publishing writes files; tests that exercise it turn it on with their own directory.
 PUBLISH_ON_SAVE = False
 STATIC_SITE_DIR = BASE_DIR / "build" / "test-site" / os.environ.get("TEST_DB_SUFFIX", "main")
+
+# Django's test client signs in without a request, which django-axes refuses; the sign-in
+# protection tests (tests/core/test_brute_force.py) turn it back on.
+AXES_ENABLED = False
