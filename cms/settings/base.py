@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,6 +102,35 @@ AXES_LOCKOUT_CALLABLE = "cms.core.throttle.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "cms.core.throttle.client_address"
 # Page- and document-password forms: failed passwords per address and restriction.
 PASSWORD_FORM_RATE_LIMIT = os.environ.get("PASSWORD_FORM_RATE_LIMIT", "10/15m")
+
+# Content-Security-Policy on every response (cms/core/csp.py; django-csp): the site loads only its
+# own files. Style attributes (progress bars, the calendar grid) are allowed; inline scripts are not,
+# except in Wagtail's admin, whose widgets write them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_SOURCES = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+# Nothing foreign in the admin either: no avatars from Gravatar, no release check with wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Admin sessions: a working day, and over when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
