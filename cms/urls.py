@@ -16,7 +16,9 @@ urlpatterns = [
     # Wagtail's document-password form, with failed passwords throttled (before Wagtail's own).
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",
-        throttle_password_form("document")(wagtaildocs_serve.authenticate_with_password),
+        throttle_password_form("document", "restriction_id")(
+            wagtaildocs_serve.authenticate_with_password
+        ),
         name="wagtaildocs_authenticate_with_password",
     ),
     path("documents/", include(wagtaildocs_urls)),
@@ -38,7 +40,9 @@ urlpatterns += i18n_patterns(
     # Wagtail's page-password form, with failed passwords throttled (before Wagtail's own).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        throttle_password_form("page")(wagtail_views.authenticate_with_password),
+        throttle_password_form("page", "page_view_restriction_id")(
+            wagtail_views.authenticate_with_password
+        ),
         name="wagtailcore_authenticate_with_password",
     ),
     path("", include(wagtail_urls)),

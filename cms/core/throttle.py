@@ -46,7 +46,7 @@ def _usage(request, group, increment):
     )
 
 
-def throttle_password_form(kind):
+def throttle_password_form(kind, restriction_kwarg):
     """Count failed submissions of a password form per address and restriction; refuse past the limit.
 
     Wagtail's password views redirect when the password is right and show the form again when
@@ -58,8 +58,7 @@ def throttle_password_form(kind):
         def throttled(request, *args, **kwargs):
             if request.method != "POST":
                 return view(request, *args, **kwargs)
-            restriction_id = next(iter(kwargs.values()), "")
-            group = f"password-form.{kind}.{restriction_id}"
+            group = f"password-form.{kind}.{kwargs[restriction_kwarg]}"
             usage = _usage(request, group, increment=False)
             if usage and usage["count"] >= usage["limit"]:
                 logger.warning(
