@@ -160,6 +160,11 @@ SITE_ADMINISTRATOR = Role(
 
 ROLES = (PUBLICITY_EDITOR, PUBLICITY_APPROVER, CURATOR, INVESTMENT_STAFF, SITE_ADMINISTRATOR)
 
+#: What Wagtail's own migrations create, which ``setup_roles`` removes: "Moderators" may publish
+#: any page from the root, outside every review chain.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
 
 @dataclass(frozen=True)
 class ReviewStep:

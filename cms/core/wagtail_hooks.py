@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.user_views import BULK_ACTIONS
 from cms.publicity.models import Channel
 
 
@@ -40,3 +41,8 @@ def submit_for_review_first(menu_items, request, context):
         )
     if not can_publish:
         menu_items.sort(key=lambda item: item.name != "action-submit")
+
+
+# Registered after Wagtail's own (order 0), so these replace its bulk actions on users.
+for _action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=100)

@@ -11,6 +11,7 @@ import io
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
@@ -47,6 +48,16 @@ def user_label(user):
 def section_pages():
     """Sections that can be filtered on: the pages just below each home page."""
     return Page.objects.filter(depth=SECTION_DEPTH).select_related("locale").order_by("path")
+
+
+def authors(user):
+    """The people whose publications ``user`` may see: the report's author filter offers no one else."""
+    published = PageLogEntry.objects.viewable_by_user(user).filter(action=PUBLISH_ACTION)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=published.exclude(user=None).values("user_id"))
+        .order_by("username")
+    )
 
 
 def publications(user, date_from=None, date_to=None, section=None, author=None):

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -11,10 +12,28 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import reports
 from .calendar import build_campaign_calendar
-from .models import CampaignPage, Channel
+from .models import CampaignIndexPage, CampaignPage, Channel
+
+#: Page permissions that make a campaign one's own to plan: the publicity roles and site
+#: administrators hold them on the campaign section; other departments do not.
+PLANNING_ACTIONS = {"add", "change", "publish"}
+
+
+def planned_campaigns(user):
+    """Campaigns ``user`` plans (drafts included): those in sections they may write in."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, PLANNING_ACTIONS)
+    return CampaignPage.objects.filter(pk__in=pages.type(CampaignPage).values("pk"))
+
+
+def can_plan_campaigns(user):
+    if user.is_active and user.is_superuser:
+        return True  # even before the campaign section exists
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, PLANNING_ACTIONS)
+    return pages.type(CampaignIndexPage, CampaignPage).exists()
 
 
 class CalendarFilterForm(forms.Form):
@@ -61,11 +80,16 @@ def one_per_campaign(campaigns):
 
 
 class CampaignCalendarView(WorkspaceView):
-    """Every campaign, drafts included, by phase, by channel and on a month grid."""
+    """The campaigns one plans, drafts included, by phase, by channel and on a month grid."""
 
     template_name = "publicity/admin/campaign_calendar.html"
     page_title = _("宣传活动日历")
     header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_plan_campaigns(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,7 +100,9 @@ class CampaignCalendarView(WorkspaceView):
             if campaign.has_unpublished_changes
             else campaign
             for campaign in one_per_campaign(
-                CampaignPage.objects.prefetch_related("channels").order_by("start_date")
+                planned_campaigns(self.request.user)
+                .prefetch_related("channels")
+                .order_by("start_date")
             )
         ]
         first_month = None
@@ -117,13 +143,14 @@ class PublishingReportForm(forms.Form):
     )
     author = forms.ModelChoiceField(
         label=_("发布人"),
-        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        queryset=get_user_model().objects.none(),  # set per user in __init__
         required=False,
         empty_label=_("全部人员"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["author"].queryset = reports.authors(user)
         self.fields["section"].label_from_instance = lambda page: (
             f"{page.title}（{page.locale.language_code}）"
         )
@@ -147,7 +174,7 @@ class PublishingReportView(WorkspaceView):
     header_icon = "list-ul"
 
     def get(self, request, *args, **kwargs):
-        form = PublishingReportForm(request.GET or None)
+        form = PublishingReportForm(request.GET or None, user=request.user)
         filters = {}
         if form.is_bound:
             if form.is_valid():

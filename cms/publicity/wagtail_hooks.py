@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import CampaignCalendarView, PublishingReportView
+from .views import CampaignCalendarView, PublishingReportView, can_plan_campaigns
+
+
+class CampaignPlannersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_plan_campaigns(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -26,7 +31,7 @@ def register_publicity_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_campaign_calendar_menu_item():
-    return MenuItem(
+    return CampaignPlannersMenuItem(
         _("宣传活动日历"),
         reverse("publicity_campaign_calendar"),
         name="campaign-calendar",

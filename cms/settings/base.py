@@ -1,9 +1,11 @@
 """Settings shared by every environment. Environment variables configure what differs."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.core.apps.UsersAppConfig",  # wagtail.users, with the user admin scoped to roles
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -65,12 +67,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
     # First, so every log line of the request (and the response) carries its id.
     "cms.ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,7 +86,58 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the 429 page (cms/core/throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lock-out (django-axes; cms/core/throttle.py): after LOGIN_FAILURE_LIMIT failures for
+# one username from one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES, right
+# password or not. Attempts are kept in the database, so the count holds across worker processes
+# and hosts, and staff can review them in the Django admin's Axes tables.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Failed sign-ins are logged (logger "axes") with the username and address tried, never a password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_LOCKOUT_CALLABLE = "cms.core.throttle.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.core.throttle.client_address"
+# Page- and document-password forms: failed passwords per address and restriction.
+PASSWORD_FORM_RATE_LIMIT = os.environ.get("PASSWORD_FORM_RATE_LIMIT", "10/15m")
+
+# Content-Security-Policy on every response (cms/core/csp.py; django-csp): the site loads only its
+# own files. Style attributes (progress bars, the calendar grid) are allowed; inline scripts are not,
+# except in Wagtail's admin, whose widgets write them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_SOURCES = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+# Nothing foreign in the admin either: no avatars from Gravatar, no release check with wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Admin sessions: a working day, and over when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

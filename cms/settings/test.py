@@ -31,3 +31,6 @@ STATIC_SITE_DIR = BASE_DIR / "build" / "test-site" / os.environ.get("TEST_DB_SUF
 
 # Tasks run at once in the test process (Wagtail's default); tests of the queue say otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Django's test client signs in without a request, which django-axes refuses; the sign-in
+# protection tests (tests/core/test_brute_force.py) turn it back on.
+AXES_ENABLED = False

@@ -122,3 +122,30 @@ def test_workflow_on_news_and_campaigns_in_every_locale(sections, locales):
     assert GroupPagePermission.objects.filter(
         group__name="宣传编辑", page=english_news, permission__codename="change_page"
     ).exists()
+
+
+def test_wagtail_default_groups_and_workflow_are_removed(home_page):
+    """Wagtail's migrations leave "Moderators" able to publish from the root, with their own workflow."""
+    from wagtail.models import Page, Task
+
+    root = Page.get_first_root_node()
+    assert Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS).count() == 2
+    assert root.get_workflow().name == roles.WAGTAIL_DEFAULT_WORKFLOW
+
+    output = run()
+    assert "Moderators" in output
+    assert not Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS).exists()
+    assert (
+        not GroupPagePermission.objects.filter(page=root)
+        .exclude(group__name__in=[role.name for role in roles.ROLES])
+        .exists()
+    )
+    default = Workflow.objects.get(name=roles.WAGTAIL_DEFAULT_WORKFLOW)
+    assert not default.active and not default.workflow_pages.exists()
+    assert not Task.objects.get(name=roles.WAGTAIL_DEFAULT_WORKFLOW).active
+    assert Page.get_first_root_node().get_workflow() is None
+    assert home_page.get_workflow() is None
+
+    before = snapshot()
+    run()  # idempotent: nothing left to remove, nothing else changes
+    assert snapshot() == before

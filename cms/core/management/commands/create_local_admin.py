@@ -9,6 +9,8 @@ from wagtail.users.models import UserProfile
 USERNAME = "admin"
 PASSWORD = "wenzhou-local-admin"  # noqa: S105 -- documented local-only credentials
 EMAIL = "admin@localhost"
+#: Accounts this command makes: `check --deploy` fails while any of them exists and is active.
+DEBUG_ONLY_USERNAMES = (USERNAME,)
 
 
 class Command(BaseCommand):
@@ -30,9 +32,7 @@ class Command(BaseCommand):
             )
         User = get_user_model()
         with transaction.atomic():
-            user, created = User.objects.get_or_create(
-                username=USERNAME, defaults={"email": EMAIL}
-            )
+            user, created = User.objects.get_or_create(username=USERNAME, defaults={"email": EMAIL})
             user.is_staff = True
             user.is_superuser = True
             user.is_active = True
@@ -44,7 +44,9 @@ class Command(BaseCommand):
                 profile.preferred_language = "zh-hans"
                 profile.save(update_fields=["preferred_language"])
         verb = "已创建" if created else "已存在，已确认"
-        self.stdout.write(self.style.SUCCESS(
-            f"本地管理员账号{verb}：{USERNAME} / {PASSWORD}（仅供本地使用） "
-            f"/ local admin {'created' if created else 'confirmed'}: {USERNAME} / {PASSWORD} (local use only)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"本地管理员账号{verb}：{USERNAME} / {PASSWORD}（仅供本地使用） "
+                f"/ local admin {'created' if created else 'confirmed'}: {USERNAME} / {PASSWORD} (local use only)"
+            )
+        )

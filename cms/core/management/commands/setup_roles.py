@@ -17,6 +17,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -38,6 +39,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            self.remove_wagtail_defaults()
             groups = {role.key: self.setup_role(role) for role in roles.ROLES}
             for workflow in roles.WORKFLOWS:
                 self.setup_workflow(workflow, groups)
@@ -46,6 +48,24 @@ class Command(BaseCommand):
 
     def say(self, message):
         self.stdout.write(message)
+
+    # Wagtail's defaults
+
+    def remove_wagtail_defaults(self):
+        """Wagtail's first migration makes groups that may publish from the root and a workflow for them.
+
+        Our roles replace them: their permissions would let any member of "Moderators" publish
+        every page, around the review chain. The workflow is deactivated (which detaches it from
+        the root and cancels reviews in progress) rather than deleted, to keep its history.
+        """
+        for workflow in Workflow.objects.filter(name=roles.WAGTAIL_DEFAULT_WORKFLOW, active=True):
+            workflow.deactivate()
+            self.say(f"停用 Wagtail 默认审核流程 {workflow.name}")
+        for task in Task.objects.filter(name=roles.WAGTAIL_DEFAULT_WORKFLOW, active=True):
+            task.specific.deactivate()
+        for group in Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS):
+            group.delete()
+            self.say(f"删除 Wagtail 默认用户组 {group.name}")
 
     # Roles
 
