@@ -140,7 +140,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstr
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_BASE_URL = os.environ.get("API_BASE_URL", SITE_URL).rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 500
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png", "heic": "jpeg"}
+# Phone photos arrive as HEIC; renditions of them are JPEG (above), which browsers can show.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
