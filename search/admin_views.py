@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import require_admin_access
 
 from . import interface
@@ -10,12 +11,20 @@ from .models import IndexEntry
 from .params import BadParameters, parse
 
 
+BACKEND_LABELS = {
+    "embedded": gettext_lazy("数据库全文检索（内置）"),
+    "elasticsearch": "Elasticsearch",
+}
+
+
 @require_admin_access
 def index_status(request):
     context = {
         "page_title": _("站内搜索"),
+        "header_title": _("站内搜索"),  # the browser tab's title
         "header_icon": "search",
         "backend": interface.backend_name(),
+        "backend_label": BACKEND_LABELS.get(interface.backend_name(), interface.backend_name()),
         "q": request.GET.get("q", ""),
         "errors": [],
         "result": None,

@@ -94,11 +94,11 @@ def publications(user, date_from=None, date_to=None, section=None, author=None):
             language = ""
         elif page.depth < SECTION_DEPTH:
             section_label = str(_("首页"))
-            language = page.locale.language_code
+            language = page.locale.get_display_name()
         else:
             section_page = sections.get(page.path[: step * SECTION_DEPTH])
             section_label = section_page.title if section_page else ""
-            language = page.locale.language_code
+            language = page.locale.get_display_name()
         if section is not None and (page is None or not page.path.startswith(section_prefix)):
             continue
         model = entry.content_type.model_class() if entry.content_type else None

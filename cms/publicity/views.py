@@ -125,7 +125,7 @@ class PublishingReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].label_from_instance = lambda page: (
-            f"{page.title}（{page.locale.language_code}）"
+            f"{page.title}（{page.locale.get_display_name()}）"
         )
         self.fields["author"].label_from_instance = reports.user_label
 
