@@ -10,7 +10,6 @@ from . import interface
 from .models import IndexEntry
 from .params import BadParameters, parse
 
-
 BACKEND_LABELS = {
     "embedded": gettext_lazy("数据库全文检索（内置）"),
     "elasticsearch": "Elasticsearch",
