@@ -122,8 +122,10 @@ def latin_words(chunks, allowed_values=()):
         text = chunk
         for value in values:
             text = text.replace(value, " ")
-        for word in WORD.findall(text):
+        for match in WORD.finditer(text):
+            word = match.group()
             if word.lower().strip("'’") in ALLOWED:
                 continue
-            found.setdefault(word, chunk[:120])
+            start = max(0, match.start() - 50)
+            found.setdefault(word, text[start : match.end() + 50].strip())
     return found
