@@ -34,6 +34,10 @@ class Publication:
     def month(self):
         return self.timestamp.strftime("%Y-%m")
 
+    @property
+    def time(self):
+        return self.timestamp.strftime("%Y-%m-%d %H:%M")
+
 
 def user_label(user):
     if user is None:
