@@ -57,6 +57,8 @@ def test_workflow_emails_are_chinese(client, home_page):
     for role in (roles.PUBLICITY_EDITOR, roles.PUBLICITY_APPROVER, roles.SITE_ADMINISTRATOR):
         people[role.key] = zh_hans_user(role.key)
         people[role.key].groups.add(Group.objects.get(name=role.name))
+    # Superusers are told of every submission to a workflow.
+    people["root"] = zh_hans_user("root", is_superuser=True, is_staff=True)
     editor = people[roles.PUBLICITY_EDITOR.key]
     mail.outbox.clear()
 
@@ -76,6 +78,7 @@ def test_workflow_emails_are_chinese(client, home_page):
     # Submitted (to the reviewers), rejected and approved (to the editor), each step's hand-over.
     assert len(mail.outbox) >= 4
     assert any(editor.email in message.to for message in mail.outbox)
+    assert any(people["root"].email in message.to for message in mail.outbox)
     offenders = {}
     for message in mail.outbox:
         recipient = message.to[0]
