@@ -1,5 +1,7 @@
 """The admin's view of site search: what the index holds and what the public would find."""
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,6 +18,19 @@ BACKEND_LABELS = {
 }
 
 
+def language_label(code):
+    """简体中文 rather than zh-hans: editors read the language, not its code."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def model_label(label):
+    """温商人物 rather than museum.merchanthistorypage."""
+    try:
+        return apps.get_model(label)._meta.verbose_name
+    except (LookupError, ValueError):
+        return label
+
+
 @require_admin_access
 def index_status(request):
     context = {
@@ -29,11 +44,16 @@ def index_status(request):
         "result": None,
     }
     if context["backend"] == "embedded":
-        context["counts"] = (
-            IndexEntry.objects.values("locale", "content_type")
+        context["counts"] = [
+            {
+                **row,
+                "locale_label": language_label(row["locale"]),
+                "type_label": model_label(row["content_type"]),
+            }
+            for row in IndexEntry.objects.values("locale", "content_type")
             .annotate(n=Count("id"))
             .order_by("locale", "content_type")
-        )
+        ]
     if context["q"]:
         try:
             search_request = parse(request.GET.copy(), request.LANGUAGE_CODE)

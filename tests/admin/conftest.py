@@ -14,6 +14,7 @@ from cms.core import roles
 from cms.projects.factories import ProgressPageFactory
 from museum.donations.models import Donation
 from museum.factories import DonationPageFactory
+from search.models import IndexEntry
 from tests.frontend.pages import SiteBuilder
 
 PASSWORD = "pw-zh-hans"  # noqa: S105
@@ -78,6 +79,18 @@ def admin_world(home_page):
         description="一九八五年的订货账本。",
         intent=Donation._meta.get_field("intent").choices[0][0],
         consent_privacy=True,
+    )
+    # The 站内搜索 page lists the index by language and type: give it something to list.
+    IndexEntry.objects.update_or_create(
+        page=builder.news,
+        defaults={
+            "locale": "zh-hans",
+            "content_type": "publicity.newspage",
+            "family": "publicity",
+            "title": builder.news.title,
+            "url": builder.news.url_path,
+            "text": "温商回归恳谈会在温州举行。",
+        },
     )
     return SimpleNamespace(
         pages=[Page.objects.get(pk=page.pk).specific for page in pages],

@@ -32,6 +32,7 @@ def admin_urls(world):
         reverse("publicity_publishing_report"),
         reverse("publicity_campaign_calendar"),
         reverse("search_index_status"),
+        reverse("search_index_status") + "?q=温商",
         reverse("project_listing:index"),
         reverse("chamber_listing:index"),
         reverse("event_listing:index"),
@@ -92,6 +93,9 @@ def test_every_group_sees_no_english_interface_text(client, admin_world):
     # Every group really saw pages: each opens at least its dashboard and explorer.
     assert all(count >= 3 for count in opened.values()), opened
     assert opened["超级管理员"] == len(admin_urls(admin_world))
+    client.force_login(admin_world.users["超级管理员"])
+    status = client.get(reverse("search_index_status")).content.decode()
+    assert 'data-content-type="publicity.newspage">新闻<' in status
 
 
 ZH_HANS = Path(settings.BASE_DIR) / "cms" / "locale" / "zh_Hans" / "LC_MESSAGES"
