@@ -163,7 +163,9 @@ ROLES = (PUBLICITY_EDITOR, PUBLICITY_APPROVER, CURATOR, INVESTMENT_STAFF, SITE_A
 #: What Wagtail's own migrations create, which ``setup_roles`` removes: "Moderators" may publish
 #: any page from the root, outside every review chain.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+#: The workflow and its task, by Wagtail's name and the Chinese one migration core.0003 gives them.
+WAGTAIL_DEFAULT_WORKFLOW = ("Moderators approval", "默认审核")
+WAGTAIL_DEFAULT_TASK = ("Moderators approval", "审核员审批")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,10 @@ class Publication:
     def month(self):
         return self.timestamp.strftime("%Y-%m")
 
+    @property
+    def time(self):
+        return self.timestamp.strftime("%Y-%m-%d %H:%M")
+
 
 def user_label(user):
     if user is None:
@@ -105,11 +109,11 @@ def publications(user, date_from=None, date_to=None, section=None, author=None):
             language = ""
         elif page.depth < SECTION_DEPTH:
             section_label = str(_("首页"))
-            language = page.locale.language_code
+            language = page.locale.get_display_name()
         else:
             section_page = sections.get(page.path[: step * SECTION_DEPTH])
             section_label = section_page.title if section_page else ""
-            language = page.locale.language_code
+            language = page.locale.get_display_name()
         if section is not None and (page is None or not page.path.startswith(section_prefix)):
             continue
         model = entry.content_type.model_class() if entry.content_type else None

@@ -182,7 +182,8 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
+# cms/locale: Chinese for the admin messages Wagtail's own zh_Hans catalogue leaves in English.
+LOCALE_PATHS = [BASE_DIR / "frontend" / "locale", BASE_DIR / "cms" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -202,7 +203,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstr
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_BASE_URL = os.environ.get("API_BASE_URL", SITE_URL).rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 500
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png", "heic": "jpeg"}
+# Phone photos arrive as HEIC; renditions of them are JPEG (above), which browsers can show.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -214,6 +217,11 @@ SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "")
 SEARCH_ELASTICSEARCH_ANALYZER = os.environ.get("SEARCH_ELASTICSEARCH_ANALYZER", "auto")
 SEARCH_ELASTICSEARCH_INDEX_PREFIX = os.environ.get("SEARCH_ELASTICSEARCH_INDEX_PREFIX", "wzm")
 WAGTAIL_WORKFLOW_ENABLED = True
+# The admin never calls an outside host: avatars are uploaded or Wagtail's default picture,
+# and the dashboard neither checks releases.wagtail.org nor shows Wagtail's English news.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 

@@ -1,6 +1,7 @@
 """Curators' views in the Wagtail admin: list, detail with photos, status moves and accession."""
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -68,6 +69,13 @@ class DonationInspectView(generic.InspectView):
         return get_object_or_404(
             Donation.objects.select_related("chamber", "artifact"), pk=self.pk
         )
+
+    def get_language_display_value(self):
+        return dict(settings.LANGUAGES).get(self.object.language, self.object.language)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -169,3 +169,34 @@ def test_menu_items_are_in_the_admin(client, superuser):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("publicity_campaign_calendar") in html
     assert reverse("publicity_publishing_report") in html
+
+
+def test_report_is_a_wagtail_report_with_xlsx_of_the_filtered_rows(client, superuser, history):
+    import openpyxl
+    from wagtail.admin.views.reports import ReportView
+
+    from cms.publicity.views import PublishingReportView
+
+    assert issubclass(PublishingReportView, ReportView)
+    client.force_login(superuser)
+    url = reverse("publicity_publishing_report")
+    params = {"date_from": "2026-03-01", "date_to": "2026-03-31", "export": "xlsx"}
+    response = client.get(url, params)
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert list(header[:3]) == ["发布时间", "月份", "栏目"]
+    # Only March: two publications by 李丽, at Shanghai time (10:00 UTC is 18:00 here).
+    assert [(row[1], row[6]) for row in rows] == [("2026-03", "李丽"), ("2026-03", "李丽")]
+    assert {row[0] for row in rows} == {
+        datetime.datetime(2026, 3, 20, 18, 0),
+        datetime.datetime(2026, 3, 5, 18, 0),
+    }
+    # A bad filter downloads nothing.
+    response = client.get(
+        url, {"date_from": "2026-05-01", "date_to": "2026-03-01", "export": "xlsx"}
+    )
+    assert response["Content-Type"].startswith("text/html")
+    assert "结束日期不能早于开始日期" in response.content.decode()

@@ -4,8 +4,19 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 
+class ChineseImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, whose chooser is otherwise labelled "Image" in every language.
+
+    It still deconstructs as ImageBlock, so migrations and stored data are unchanged.
+    """
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("选择图片")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("图片"))
+    image = ChineseImageBlock(label=_("图片"))
     caption = blocks.CharBlock(label=_("图注"), required=False, max_length=250)
 
     class Meta:
