@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.models import Locale, Page, Site
 
+from frontend.media import is_public_media, public_media
 from frontend.publishing.runcache import in_run, remember
 from frontend.templatetags.share_tags import og_image as share_og_image
 
@@ -313,7 +314,8 @@ def responsive_image(image, kind="content", alt=None, css_class="", loading="laz
 
     `alt` overrides the image's own text; pass alt="" for a decorative image.
     """
-    if not image:
+    if not image or not is_public_media(image):
+        # An image in a restricted collection is never shown to the public.
         return ""
     pattern, widths = IMAGE_KINDS[kind]
     specs = []
@@ -376,6 +378,12 @@ def card_images(pages):
             images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
         )
     return pages
+
+
+@register.filter
+def public(obj):
+    """An image or document when the public may see it, else None: `{% with d=doc|public %}`."""
+    return public_media(obj)
 
 
 @register.filter
