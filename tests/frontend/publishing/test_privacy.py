@@ -359,3 +359,27 @@ def test_an_error_after_the_swap_leaves_the_new_site_serving(small_site, site_di
     assert (site_dir / dependencies.page_file(small_site["exhibit"].url)).is_file()
     assert manifest_path(serving).is_file()
     assert old.is_dir()
+
+
+def test_restricting_a_collection_later_takes_its_files_off_the_site(
+    settings, small_site, site_dir, django_capture_on_commit_callbacks
+):
+    settings.PUBLISH_ON_SAVE = True
+    root_collection = Collection.get_first_root_node()
+    archive = root_collection.add_child(name="展览资料")
+    image = ImageFactory(collection=archive, file__filename=f"later-{IMAGE_MARKER}.jpg")
+    document = DocumentFactory(title=f"资料 {DOCUMENT_MARKER}", collection=archive)
+    exhibit = ExhibitPage.objects.get(pk=small_site["other_exhibit"].pk)
+    exhibit.body = [image_block(image, "旧影", alt_text="旧影"), document_block(document, "资料")]
+    exhibit.save_revision().publish()
+    build_site(workers=1)
+    root = site_dir.resolve()
+    assert leaks(root, IMAGE_MARKER) and (root / "documents" / str(document.pk)).is_dir()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.create(collection=archive, restriction_type="login")
+
+    html = (root / dependencies.page_file(exhibit.url)).read_text("utf-8")
+    assert f"/documents/{document.pk}/" not in html and "/media/images/later-" not in html
+    assert not (root / "documents" / str(document.pk)).exists()
+    assert leaks(root, IMAGE_MARKER, DOCUMENT_MARKER) == []
