@@ -360,6 +360,15 @@ def plan(changes, manifest):
     candidates = set(result.render) - result.remove
     live_ids = set(publishable_pages().filter(pk__in=candidates).values_list("pk", flat=True))
     result.remove |= {pk for pk in candidates - live_ids if pk in entries}
+    # Pages that showed one that leaves with it (a live page below an unpublished one).
+    showing = {
+        pk
+        for pk, entry in entries.items()
+        if pk not in result.remove and result.remove.intersection(entry.get("deps", ()))
+    }
+    for pk in showing - live_ids:
+        result.render[pk] = None
+    live_ids |= set(publishable_pages().filter(pk__in=showing).values_list("pk", flat=True))
     result.render = {pk: result.render[pk] for pk in live_ids}
     return result
 

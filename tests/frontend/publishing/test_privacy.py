@@ -383,3 +383,25 @@ def test_restricting_a_collection_later_takes_its_files_off_the_site(
     assert f"/documents/{document.pk}/" not in html and "/media/images/later-" not in html
     assert not (root / "documents" / str(document.pk)).exists()
     assert leaks(root, IMAGE_MARKER, DOCUMENT_MARKER) == []
+
+
+def test_pages_under_an_unpublished_parent_are_not_shown_on_other_pages(
+    settings, small_site, site_dir, django_capture_on_commit_callbacks
+):
+    settings.PUBLISH_ON_SAVE = True
+    build_site(workers=1)
+    root = site_dir.resolve()
+    artifact, exhibit = small_site["artifacts"][0], small_site["exhibit"]
+    assert artifact.url in (root / dependencies.page_file(exhibit.url)).read_text("utf-8")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        small_site["collection"].unpublish()
+
+    artifact.refresh_from_db()
+    assert artifact.live
+    # The exhibit that embedded it no longer links to (or names) the unreachable artifact.
+    html = (root / dependencies.page_file(exhibit.url)).read_text("utf-8")
+    assert artifact.url not in html and artifact.title not in html
+    build_site(workers=1)
+    html = (site_dir / dependencies.page_file(exhibit.url)).read_text("utf-8")
+    assert artifact.url not in html and artifact.title not in html
