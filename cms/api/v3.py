@@ -76,8 +76,6 @@ def _rendition_download_url(schema_class):
 
 _rendition_download_url(ImageMetaSchema)
 
-__all__ = ["api", "missing_page_types"]
-
 
 # --- what anonymous readers get -----------------------------------------------------------
 # Wagtail's v3 public tier lists live pages outside view restrictions, and every redirect.
@@ -121,10 +119,14 @@ def _replace_view(router, name, view):
 
 
 pages_v3.get_pages_queryset = get_pages_queryset
+# The router's operations are copied when its URLs are first built (after this module is
+# imported by cms.api.urls); copies made earlier are patched as well.
 for _router in [redirects_v3.router] + [
     bound
     for bound in getattr(api, "_bound_routers_cache", None) or []
-    if hasattr(bound, "template") and bound.template is redirects_v3.router
+    if getattr(bound, "template", None) is redirects_v3.router
 ]:
     _replace_view(_router, "list_redirects", list_redirects)
     _replace_view(_router, "get_redirect_detail", get_redirect_detail)
+
+__all__ = ["api", "missing_page_types"]
