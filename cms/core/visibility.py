@@ -12,7 +12,7 @@ request or one build pass the sets they already computed (``hidden_paths``,
 """
 
 from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 
 def _under_any(paths):
@@ -38,9 +38,11 @@ def unpublished_parent_paths():
 
 
 def hidden_page_paths():
-    """Tree paths whose whole subtree the public never sees."""
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    return frozenset(restricted) | unpublished_parent_paths()
+    """Tree paths whose whole subtree the public never sees (one query)."""
+    hidden = Page.objects.filter(
+        Q(view_restrictions__isnull=False) | Q(live=False, depth__gt=1, numchild__gt=0)
+    )
+    return frozenset(hidden.values_list("path", flat=True).distinct())
 
 
 def exclude_subtrees(queryset, paths):
