@@ -33,7 +33,12 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from frontend.media import serve_public_media
+
+    # Renditions and share cards only; originals and raw document files stay private.
+    urlpatterns += static(
+        settings.MEDIA_URL, view=serve_public_media, document_root=settings.MEDIA_ROOT
+    )
 
 # Chinese pages at "/", English pages under "/en/".
 urlpatterns += i18n_patterns(

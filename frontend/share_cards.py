@@ -1,12 +1,15 @@
 """Open Graph share cards: a branded 1200x630 image with the page title in Chinese.
 
 Links shared in WeChat and social media show the page's own image when it has one; pages
-without one get a generated card. Cards are files in the default storage, keyed by page and
-revision, so a card is drawn once per published revision and a new revision gets a new URL
-(no stale previews in caches that key on the URL).
+without one get a generated card. Cards are files in the default storage under the page's id,
+named by a keyed hash of what they show: a card is drawn once per title and summary, a new
+text gets a new URL (no stale previews in caches that key on the URL), and nobody can guess a
+card's address, or learn a revision id from it. A page that leaves the public site takes its
+cards with it (`remove_cards`, called by the publisher).
 """
 
 import io
+import json
 import os
 from functools import lru_cache
 
@@ -14,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.crypto import salted_hmac
 from PIL import Image, ImageDraw, ImageFont
 
 CARD_SIZE = (1200, 630)
@@ -129,28 +133,55 @@ def render_card(title, *, kicker="", site_name="", footer="", summary=""):
     return image
 
 
-def card_name(page):
-    """Storage name of the card for the page's current revision."""
-    revision = page.live_revision_id or page.latest_revision_id or 0
-    return f"{CARD_DIR}/{page.pk}/{revision}-d{CARD_DESIGN}.png"
+def _card_text(page):
+    specific = page.specific
+    return {
+        "title": specific.title,
+        "kicker": str(specific._meta.verbose_name),
+        "site_name": str(getattr(settings, "SITE_TITLE", settings.WAGTAIL_SITE_NAME)),
+        "footer": _footer(),
+        "summary": getattr(specific, "summary", ""),
+    }
+
+
+def card_directory(page_id):
+    return f"{CARD_DIR}/{page_id}"
+
+
+def card_name(page, text=None):
+    """Storage name of the card showing the page's current text."""
+    text = text or _card_text(page)
+    digest = salted_hmac(
+        "frontend.share_cards", json.dumps([CARD_DESIGN, text], sort_keys=True)
+    ).hexdigest()[:24]
+    return f"{card_directory(page.pk)}/{digest}.png"
 
 
 def get_card(page):
     """The storage name of ``page``'s card, drawing and saving it on first use."""
-    name = card_name(page)
+    text = _card_text(page)
+    name = card_name(page, text)
     if default_storage.exists(name):
         return name
-    specific = page.specific
-    image = render_card(
-        specific.title,
-        kicker=str(specific._meta.verbose_name),
-        site_name=str(getattr(settings, "SITE_TITLE", settings.WAGTAIL_SITE_NAME)),
-        footer=_footer(),
-        summary=getattr(specific, "summary", ""),
-    )
+    image = render_card(text["title"], **{k: v for k, v in text.items() if k != "title"})
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
+    _remove_files(card_directory(page.pk))
     return default_storage.save(name, ContentFile(buffer.getvalue()))
+
+
+def remove_cards(page_id):
+    """Delete every card of a page from storage (it left the public site)."""
+    _remove_files(card_directory(page_id))
+
+
+def _remove_files(directory):
+    try:
+        _directories, files = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for name in files:
+        default_storage.delete(f"{directory}/{name}")
 
 
 def _footer():

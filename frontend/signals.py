@@ -1,7 +1,9 @@
 """Keep the static site current: page and redirect changes re-render the files they touch.
 
-Changes are collected during a transaction and applied once it commits, so a rolled-back
-publish writes nothing and a publish that moves many pages renders each file once.
+Images and documents count too: a collection restriction added or lifted, or an image or
+document edited, re-renders the pages that use it. Changes are collected during a
+transaction and applied once it commits, so a rolled-back publish writes nothing and a
+publish that moves many pages renders each file once.
 """
 
 import logging
@@ -11,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from frontend.publishing.dependencies import Change
@@ -88,6 +90,35 @@ def on_redirect_changed(sender, instance, **kwargs):
     _queue(redirects=True)
 
 
+def _queue_pages_using(obj):
+    """Re-render the pages that use an image or document (Wagtail's reference index)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+    for page_id in set(references.values_list("object_id", flat=True)):
+        _queue(Change("publish", int(page_id)))
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    # Images and documents of the collection (and those below it) appear on, or leave, the
+    # pages that use them; a file no page shows any more leaves the build.
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    subtree = Collection.objects.filter(path__startswith=instance.collection.path)
+    for model in (get_image_model(), get_document_model()):
+        for obj in model.objects.filter(collection__in=subtree):
+            _queue_pages_using(obj)
+
+
+def on_media_changed(sender, instance, created=False, **kwargs):
+    # An image or document moved to another collection, renamed or replaced.
+    if not created:
+        _queue_pages_using(instance)
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="static-site-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="static-site-unpublished")
@@ -110,3 +141,16 @@ def connect():
     post_delete.connect(
         on_redirect_changed, sender=Redirect, dispatch_uid="static-site-redirect-deleted"
     )
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_collection_restriction_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"static-site-collection-restriction-{signal is post_save}",
+        )
+    for model in (get_image_model(), get_document_model()):
+        post_save.connect(
+            on_media_changed, sender=model, dispatch_uid=f"static-site-media-{model._meta.label}"
+        )

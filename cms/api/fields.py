@@ -6,11 +6,17 @@ one declaration on the model serves both versions.
 """
 
 from rest_framework.fields import Field
+from wagtail.images.api.fields import (
+    ImageRenditionDict,
+    ImageRenditionErrorDict,
+    ImageRenditionField,
+)
 
 from .representations import (
     ChoiceDict,
     PageLinkDict,
     choice,
+    is_public_media,
     page_link,
 )
 
@@ -62,3 +68,12 @@ class ModelListField(ReadOnlyField):
             {"id": obj.pk, **{name: getattr(obj, name) for name in self.model_fields}}
             for obj in manager.all()
         ]
+
+
+class PublicImageRenditionField(ImageRenditionField):
+    """Wagtail's rendition field; null for an image in a restricted collection."""
+
+    def to_representation(self, image) -> ImageRenditionDict | ImageRenditionErrorDict | None:
+        if not is_public_media(image, self.context):
+            return None
+        return super().to_representation(image)

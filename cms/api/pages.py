@@ -6,13 +6,16 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.core import visibility
+
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, listing what anonymous visitors may see.
 
     Its queryset is ``get_public_pages_queryset``: live pages only (a draft or an
     unpublished revision never reaches the API, since the live row is what is
-    serialised) and nothing under a view restriction. Filtering by any database
+    serialised), nothing under a view restriction and nothing under an unpublished
+    parent. Filtering by any database
     field in a type's ``api_fields`` works once ``type`` names one page type,
     e.g. ``?type=projects.ProjectPage&stage=signed``.
     """
@@ -28,7 +31,10 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return fields
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Live pages under an unpublished parent are not reachable (`cms.core.visibility`).
+        queryset = visibility.exclude_subtrees(
+            super().get_queryset(), visibility.unpublished_parent_paths()
+        )
         if queryset.model is Page:
             return queryset
         select, prefetch = related_lookups(queryset.model)

@@ -10,7 +10,8 @@ from typing import Any
 
 from django.urls.exceptions import NoReverseMatch
 from typing_extensions import TypedDict
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+from cms.core import visibility
 
 # Renditions for images inside StreamField content (galleries, captioned images).
 BLOCK_IMAGE_SPEC = "max-1200x1200|format-webp"
@@ -56,32 +57,24 @@ def _cache(context):
 def _restricted_collection_ids(context=None):
     cache = _cache(context)
     if "collections" not in cache:
-        ids = set()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            root = restriction.collection
-            ids.update(
-                type(root).objects.filter(path__startswith=root.path).values_list("pk", flat=True)
-            )
-        cache["collections"] = ids
+        cache["collections"] = visibility.restricted_collection_ids()
     return cache["collections"]
 
 
-def _restricted_page_paths(context=None):
+def _hidden_page_paths(context=None):
     cache = _cache(context)
     if "pages" not in cache:
-        cache["pages"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache["pages"] = visibility.hidden_page_paths()
     return cache["pages"]
 
 
 def is_public_page(page, context=None):
-    """Live and outside every view restriction: what an anonymous visitor may see."""
-    if page is None or not page.live:
-        return False
-    return not any(page.path.startswith(path) for path in _restricted_page_paths(context))
+    """What an anonymous visitor may see (`cms.core.visibility`)."""
+    return visibility.is_public_page(page, _hidden_page_paths(context))
 
 
 def is_public_media(obj, context=None):
-    return obj is not None and obj.collection_id not in _restricted_collection_ids(context)
+    return visibility.is_public_media(obj, _restricted_collection_ids(context))
 
 
 def page_link(page, context=None) -> PageLinkDict | None:

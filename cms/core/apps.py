@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     default = True  # this module also holds the users app config below
 
     def ready(self):
-        from . import admin_display
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import (
+            admin_display,
+            checks,  # noqa: F401  (registers the deployment checks)
+        )
 
         admin_display.register()
 

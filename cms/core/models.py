@@ -6,10 +6,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import PublicImageRenditionField
 from cms.core.blocks import BodyBlock
 
 LISTING_IMAGE_SPEC = "fill-800x600|format-webp"
@@ -17,7 +17,7 @@ LISTING_IMAGE_SPEC = "fill-800x600|format-webp"
 
 def image_api_field(name):
     """An image exposed to the API as rendition URLs rather than a bare id."""
-    return APIField(name, serializer=ImageRenditionField(LISTING_IMAGE_SPEC))
+    return APIField(name, serializer=PublicImageRenditionField(LISTING_IMAGE_SPEC))
 
 
 class BasePage(Page):

@@ -1,10 +1,14 @@
-"""Admin set-up of the core app: the publicity channel snippet and help for the roles."""
+"""Admin set-up of the core app: the publicity channel snippet, help for the roles, and
+rich-text document links that respect collection restrictions."""
 
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core import visibility
 from cms.core.user_views import BULK_ACTIONS
 from cms.publicity.models import Channel
 
@@ -46,3 +50,26 @@ def submit_for_review_first(menu_items, request, context):
 # Registered after Wagtail's own (order 0), so these replace its bulk actions on users.
 for _action in BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=100)
+
+
+class PublicDocumentLinkHandler(DocumentLinkHandler):
+    """A rich-text link to a document in a restricted collection renders without its URL.
+
+    The link text stays; the file's address (and so the file in the static site) does not.
+    """
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        restricted = visibility.restricted_collection_ids()
+        return [
+            f'<a href="{escape(doc.url)}">'
+            if doc and visibility.is_public_media(doc, restricted)
+            else "<a>"
+            for doc in cls.get_many(attrs_list)
+        ]
+
+
+@hooks.register("register_rich_text_features", order=100)
+def public_document_links(features):
+    # After wagtail.documents registers its handler for the same link type.
+    features.register_link_type(PublicDocumentLinkHandler)

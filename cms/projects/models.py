@@ -18,6 +18,7 @@ from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.choices import Industry, WenzhouCounty
 from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
+from cms.core.visibility import public_pages
 
 
 class InvestorOrigin(models.TextChoices):
@@ -255,7 +256,7 @@ class ProgressPage(BasePage):
 
         home = self.get_parent()
         source = home.get_translation_or_none(Locale.get_default()) or home
-        return ProjectPage.objects.live().descendant_of(source)
+        return public_pages(ProjectPage.objects.descendant_of(source))
 
     def get_progress(self):
         from .progress import compute_progress

@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from . import dependencies, extras, writer
-from .manifest import Manifest
+from .manifest import Manifest, remove_build_metadata
 from .renderer import STATIC_DIR, Renderer, static_storage
 
 logger = logging.getLogger(__name__)
@@ -107,8 +107,14 @@ def prune_old_builds(site_path, keep):
             continue
         if build.name.endswith(".partial") or kept >= keep:
             shutil.rmtree(build, ignore_errors=True)
+            remove_build_metadata(build)
         else:
             kept += 1
+    # Metadata of builds removed by hand or by a killed run.
+    for metadata in site_path.parent.glob(f".{site_path.name}.*.manifest.json"):
+        build = metadata.with_name(metadata.name[1 : -len(".manifest.json")])
+        if not build.is_dir():
+            metadata.unlink(missing_ok=True)
 
 
 # --- static assets ------------------------------------------------------------------------
@@ -295,20 +301,28 @@ def build_site(site_path=None, workers=None, progress=None):
         manifest = Manifest({entry["id"]: entry for entry in entries})
         renderer = Renderer(build_dir)
         write_generated(build_dir, manifest, renderer)
-        manifest.save(build_dir)
         final_dir = site_path.with_name(f"{site_path.name}.{stamp}")
         build_dir.rename(final_dir)
         build_dir = final_dir
-        with site_lock(site_path):
-            swap_in(site_path, final_dir)
-            # Pages published while this build rendered may have been rendered before the
-            # change; bring them up to date before anyone else writes.
-            from .publisher import replay_since
-
-            replay_since(site_path, started_at)
+        manifest.save(final_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
+        remove_build_metadata(build_dir)
         raise
+    with site_lock(site_path):
+        try:
+            swap_in(site_path, final_dir)
+        except BaseException:
+            shutil.rmtree(final_dir, ignore_errors=True)
+            remove_build_metadata(final_dir)
+            raise
+        # From here on `final_dir` is what the site serves: nothing may remove it. A failed
+        # replay leaves the complete new build serving and is reported to the caller.
+        # Pages published while this build rendered may have been rendered before the
+        # change; bring them up to date before anyone else writes.
+        from .publisher import replay_since
+
+        replay_since(site_path, started_at)
     prune_old_builds(site_path, KEEP_PREVIOUS_BUILDS)
     report.directory = final_dir
     report.pages = len(entries)

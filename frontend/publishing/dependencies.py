@@ -35,8 +35,8 @@ FEED_TYPES = {"news": "publicity.NewsPage", "campaigns": "publicity.CampaignPage
 SITEMAP_PATH = "sitemap.xml"
 ROBOTS_PATH = "robots.txt"
 NETLIFY_REDIRECTS_PATH = "_redirects"
+# Written beside the site directory, not in it: nginx includes it, visitors never fetch it.
 NGINX_REDIRECTS_PATH = "redirects.nginx.conf"
-MANIFEST_PATH = ".manifest.json"
 
 
 # --- where outputs live --------------------------------------------------------------
@@ -100,6 +100,11 @@ def page_outputs(entry):
     return files
 
 
+def page_assets(entry):
+    """The media and document files a published page's outputs reference."""
+    return {name for files in entry.get("assets", {}).values() for name in files}
+
+
 # --- what a change touches -------------------------------------------------------------
 
 
@@ -141,7 +146,7 @@ class Plan:
         if self.sitemap:
             out.append(SITEMAP_PATH)
         if self.redirects:
-            out += [NETLIFY_REDIRECTS_PATH, NGINX_REDIRECTS_PATH]
+            out.append(NETLIFY_REDIRECTS_PATH)
         for feed, language_code in sorted(self.feeds):
             out += feed_files(feed, language_code)
         for language_code, page_type in sorted(self.listings):
@@ -155,8 +160,10 @@ class Plan:
 
 
 def publishable_pages():
-    """Pages the static site carries: live, public and reachable from a site root."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    """Pages the static site carries: public (`cms.core.visibility`) and below the tree root."""
+    from cms.core.visibility import public_pages
+
+    return public_pages().filter(depth__gt=1)
 
 
 def is_publishable(page):
@@ -226,7 +233,9 @@ def plan(changes, manifest):
             page = Page.objects.filter(pk=change.page_id).select_related("locale").first()
         live = is_publishable(page)
         result.sitemap = True
-        if change.kind == "move":
+        if change.kind == "move" or live != (old is not None):
+            # Redirect files list only redirects to public pages: one that arrives or leaves
+            # may add or drop some.
             result.redirects = True
 
         if live:
@@ -329,6 +338,10 @@ def plan(changes, manifest):
                 )
             )
 
+        if live and old is None:
+            # Pages below a page that comes back (published again, restriction lifted) were
+            # unreachable while it was away.
+            result.add_all(publishable_pages().descendant_of(page).values_list("pk", flat=True))
         if label_changed and old:
             # Descendants carry this page in their URL and breadcrumbs.
             prefix = old["url"]
@@ -347,6 +360,15 @@ def plan(changes, manifest):
     candidates = set(result.render) - result.remove
     live_ids = set(publishable_pages().filter(pk__in=candidates).values_list("pk", flat=True))
     result.remove |= {pk for pk in candidates - live_ids if pk in entries}
+    # Pages that showed one that leaves with it (a live page below an unpublished one).
+    showing = {
+        pk
+        for pk, entry in entries.items()
+        if pk not in result.remove and result.remove.intersection(entry.get("deps", ()))
+    }
+    for pk in showing - live_ids:
+        result.render[pk] = None
+    live_ids |= set(publishable_pages().filter(pk__in=showing).values_list("pk", flat=True))
     result.render = {pk: result.render[pk] for pk in live_ids}
     return result
 

@@ -2,6 +2,7 @@
 
 import json
 from collections import defaultdict
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
@@ -183,15 +184,16 @@ def write_headers(root):
 
 
 def redirect_rules():
-    """(old path, target URL, status) for every redirect of the default site or all sites."""
+    """(old path, target URL, status) for every redirect whose target is public."""
     from wagtail.contrib.redirects.models import Redirect
 
+    from cms.core.visibility import public_redirects
+
     rules = []
-    for redirect in Redirect.objects.select_related("redirect_page").order_by("old_path"):
+    redirects = public_redirects(Redirect.objects.all()).select_related("redirect_page")
+    for redirect in redirects.order_by("old_path"):
         target = redirect.link
         if not target:
-            continue
-        if redirect.redirect_page_id and not redirect.redirect_page.live:
             continue
         rules.append((redirect.old_path, target, 301 if redirect.is_permanent else 302))
     return rules
@@ -206,7 +208,10 @@ REDIRECT_STUB = """<!DOCTYPE html>
 
 
 def write_redirects(root, manifest):
-    """`_redirects` (Netlify, Cloudflare Pages), an nginx map, and HTML stubs for any host."""
+    """`_redirects` (Netlify, Cloudflare Pages), an nginx map, and HTML stubs for any host.
+
+    Only redirects whose target is public: one to a draft or a restricted page would name it.
+    """
     rules = redirect_rules()
     netlify = ["# old path  new path  status"]
     nginx = [
@@ -236,7 +241,8 @@ def write_redirects(root, manifest):
             stubs.append(name)
     nginx.append("}")
     writer.write_text(root, dependencies.NETLIFY_REDIRECTS_PATH, "\n".join(netlify) + "\n")
-    writer.write_text(root, dependencies.NGINX_REDIRECTS_PATH, "\n".join(nginx) + "\n")
+    # Beside the site directory: nginx includes it; it is no file of the site.
+    writer.write_text(Path(root).parent, dependencies.NGINX_REDIRECTS_PATH, "\n".join(nginx) + "\n")
     for stale in set(manifest.redirect_files) - set(stubs):
         if stale not in {dependencies.page_file(url) for url in taken}:
             writer.remove(root, stale)

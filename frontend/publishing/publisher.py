@@ -13,6 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from frontend import share_cards
+
 from . import dependencies, extras, writer
 from .builder import current_build, site_lock
 from .manifest import Manifest
@@ -68,12 +70,16 @@ def _apply(root, changes):
     plan = dependencies.plan(changes, manifest)
     renderer = Renderer(root)
 
+    # Files that pages referenced before this run: removed at the end if none does now.
+    released = set()
     for page_id in sorted(plan.remove):
         entry = manifest.pages.pop(page_id, None)
         if entry:
             for name in dependencies.page_outputs(entry):
                 if writer.remove(root, name):
                     report.removed.append(name)
+            released |= dependencies.page_assets(entry)
+        share_cards.remove_cards(page_id)
 
     pages = (
         Page.objects.filter(pk__in=plan.render)
@@ -100,11 +106,15 @@ def _apply(root, changes):
                 # A file another page now owns (a swapped slug) must stay.
                 if taken.get(name) in (None, page.pk) and writer.remove(root, name):
                     report.removed.append(name)
+        if old:
+            released |= dependencies.page_assets(old) - dependencies.page_assets(entry)
         if old and (old["locale"], old["type"]) != (entry["locale"], entry["type"]):
             plan.listings.add((old["locale"], old["type"]))
         manifest.pages[page.pk] = entry
         report.rendered.add(page.pk)
 
+    if released:
+        report.removed += remove_unreferenced_assets(root, manifest, released)
     if plan.sitemap:
         extras.write_sitemap(root, manifest)
     for feed, language_code in sorted(plan.feeds):
@@ -128,6 +138,16 @@ def _apply(root, changes):
         report.seconds,
     )
     return report
+
+
+def remove_unreferenced_assets(root, manifest, names):
+    """Remove those of `names` that no published page references any more.
+
+    A document or share card of an unpublished page, or a file a page stopped showing
+    (a document moved into a restricted collection), leaves the site with it.
+    """
+    referenced = set().union(*(dependencies.page_assets(e) for e in manifest.pages.values()))
+    return [name for name in sorted(names - referenced) if writer.remove(root, name)]
 
 
 def replay_since(site_path, since):

@@ -21,10 +21,14 @@ from django.urls import resolve
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from frontend.media import is_public_media
+
 from . import dependencies, writer
 from .runcache import RunCache, recording, remember
 
 STATIC_DIR = "static"
+# Under MEDIA_ROOT but never part of the public site: originals and raw document files.
+PRIVATE_MEDIA_PREFIXES = ("original_images/", "documents/")
 
 
 class RenderError(RuntimeError):
@@ -111,7 +115,7 @@ class Renderer:
         site = self.sites.get(site_id)
         language_code = page.locale.language_code
         getter = getattr(page, "get_static_subpaths", None)
-        outputs, recorded, types = {}, {}, set()
+        outputs, recorded, types, assets = {}, {}, set(), {}
         with (
             self.cache.active(),
             translation.override(language_code),
@@ -122,13 +126,15 @@ class Renderer:
                 if only is not None and subpath not in only:
                     continue
                 with recording() as recorder:
-                    outputs[dependencies.page_file(url, subpath)] = self._serve(
-                        page, url, subpath, site
-                    )
+                    content = self._serve(page, url, subpath, site)
+                outputs[dependencies.page_file(url, subpath)] = content
+                assets[subpath] = self.asset_files(content)
                 recorded[subpath] = recorder.ids - {page.pk}
                 types |= recorder.types
             if only is None or "" in only:
-                outputs[dependencies.api_detail_file(page.pk)] = self.render_api_detail(page, site)
+                content = self.render_api_detail(page, site)
+                outputs[dependencies.api_detail_file(page.pk)] = content
+                assets[""] = assets.get("", set()) | self.asset_files(content)
         ancestor_paths = {page.path[:i] for i in range(Page.steplen, len(page.path), Page.steplen)}
         loaded = Page.objects.filter(pk__in=set().union(*recorded.values())).values_list(
             "pk", "path", "show_in_menus"
@@ -141,6 +147,8 @@ class Renderer:
                     subdeps[subpath] = previous["subdeps"][subpath]
             ldeps |= set(previous.get("ldeps", ()))
             types |= set(previous.get("types", ()))
+            for subpath, files in previous.get("assets", {}).items():
+                assets.setdefault(subpath, set(files))
         parent_path = page.path[: -Page.steplen]
         entry = {
             "id": page.pk,
@@ -159,6 +167,9 @@ class Renderer:
             "types": sorted(types - {page._meta.label}),
             # Types whose every change this page sums up (e.g. the progress page's totals).
             "aggregates": sorted(getattr(page, "static_dependency_types", ())),
+            # Media and document files its outputs reference, by subpath: when no page
+            # references a file any more, the publisher removes it from the build.
+            "assets": {subpath: sorted(files) for subpath, files in assets.items() if files},
         }
         if getter:
             entry["subdeps"] = subdeps
@@ -228,11 +239,21 @@ class Renderer:
 
     # --- assets -----------------------------------------------------------------------
 
-    def collect_assets(self, content):
-        """Copy the media and document files that `content` references into the build."""
+    def asset_urls(self, content):
         text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
-        text = text.replace("\\/", "/")
-        for url in set(self.asset_re.findall(text)):
+        return set(self.asset_re.findall(text.replace("\\/", "/")))
+
+    def asset_files(self, content):
+        """The build-relative names of the media and document files `content` references."""
+        return {unquote(url).lstrip("/") for url in self.asset_urls(content)}
+
+    def collect_assets(self, content):
+        """Copy the media and document files that `content` references into the build.
+
+        Only what the public may see: renditions and share cards, documents through their
+        public URL when their collection is public; never originals or raw document files.
+        """
+        for url in self.asset_urls(content):
             if url in self.media_seen:
                 continue
             self.media_seen.add(url)
@@ -242,6 +263,8 @@ class Renderer:
         relative = unquote(url)
         if self.media_url and url.startswith(self.media_url):
             name = relative[len(self.media_url) :]
+            if name.startswith(PRIVATE_MEDIA_PREFIXES):
+                return
             source = Path(settings.MEDIA_ROOT) / name
             if not source.is_file():
                 regenerate_rendition(name)
@@ -254,7 +277,7 @@ class Renderer:
                 from wagtail.documents import get_document_model
 
                 document = get_document_model().objects.filter(pk=int(parts[2])).first()
-                if document and document.file:
+                if document and document.file and is_public_media(document):
                     try:
                         source = document.file.path
                     except NotImplementedError:

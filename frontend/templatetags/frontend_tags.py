@@ -19,6 +19,9 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.models import Locale, Page, Site
 
+from cms.core import visibility
+from cms.core.visibility import public_pages
+from frontend.media import is_public_media, public_media
 from frontend.publishing.runcache import in_run, remember
 from frontend.templatetags.share_tags import og_image as share_og_image
 
@@ -313,7 +316,8 @@ def responsive_image(image, kind="content", alt=None, css_class="", loading="laz
 
     `alt` overrides the image's own text; pass alt="" for a decorative image.
     """
-    if not image:
+    if not image or not is_public_media(image):
+        # An image in a restricted collection is never shown to the public.
         return ""
     pattern, widths = IMAGE_KINDS[kind]
     specs = []
@@ -379,6 +383,20 @@ def card_images(pages):
 
 
 @register.filter
+def public_page(page):
+    """Whether the public may reach `page` (`cms.core.visibility`), once per run."""
+    return visibility.is_public_page(
+        page, remember("hidden-page-paths", visibility.hidden_page_paths)
+    )
+
+
+@register.filter
+def public(obj):
+    """An image or document when the public may see it, else None: `{% with d=doc|public %}`."""
+    return public_media(obj)
+
+
+@register.filter
 def lang_field(obj, field):
     """The English variant of a field (`<field>_en`) on English pages, when it is filled in."""
     if (get_language() or "").startswith("en"):
@@ -420,7 +438,9 @@ def home_dashboard(page):
     # Each project counts once, whichever languages it is published in; its version in the
     # home page's language wins when the versions disagree.
     projects = {}
-    rows = ProjectPage.objects.live().values("translation_key", "amount", "stage", "locale_id")
+    rows = public_pages(ProjectPage.objects.all()).values(
+        "translation_key", "amount", "stage", "locale_id"
+    )
     for row in rows.order_by("translation_key"):
         key = row["translation_key"]
         if key not in projects or row["locale_id"] == page.locale_id:

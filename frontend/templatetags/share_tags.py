@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from frontend.media import public_media
 from frontend.share_cards import CARD_SIZE, get_card
 
 register = template.Library()
@@ -43,7 +44,7 @@ def og_image(page, request=None):
     if not isinstance(page, Page):
         return None
     specific = page.specific
-    own = getattr(specific, "share_image", None)
+    own = public_media(getattr(specific, "share_image", None))
     rendition = None
     if own is not None:
         try:

@@ -7,11 +7,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api.fields import ChoiceField, PageLinkField, PageLinksField
+from cms.api.fields import ChoiceField, PageLinkField, PageLinksField, PublicImageRenditionField
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.listing import ListingPageMixin
 from cms.core.models import BasePage
@@ -178,7 +177,7 @@ class ArtifactImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
     api_fields = [
-        APIField("image", serializer=ImageRenditionField("max-1600x1600|format-webp")),
+        APIField("image", serializer=PublicImageRenditionField("max-1600x1600|format-webp")),
         APIField("caption"),
     ]
 

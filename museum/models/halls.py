@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.core.blocks import NarrativeBlock
 from cms.core.models import BasePage, image_api_field
+from cms.core.visibility import public_pages
 
 
 class MuseumPage(BasePage):
@@ -138,5 +139,5 @@ class ExhibitPage(BasePage):
         ]
         from museum.models.collection import ArtifactPage
 
-        found = ArtifactPage.objects.live().in_bulk(ids)
+        found = public_pages(ArtifactPage.objects.all()).in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]

@@ -7,11 +7,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api.fields import ChoiceField, PageLinkField
+from cms.api.fields import ChoiceField, PageLinkField, PublicImageRenditionField
 from cms.core.blocks import NarrativeBlock
 from cms.core.choices import Industry, WenzhouCounty
 from cms.core.listing import ListingPageMixin
@@ -107,7 +106,7 @@ class MerchantHistoryPage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("name_pinyin"),
         # Portraits keep their proportions rather than the landscape listing crop.
-        APIField("portrait", serializer=ImageRenditionField("max-800x1000|format-webp")),
+        APIField("portrait", serializer=PublicImageRenditionField("max-800x1000|format-webp")),
         APIField("birth_year"),
         APIField("home_county", serializer=ChoiceField()),
         APIField("primary_industry", serializer=ChoiceField()),

@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api.fields import PageLinkField
+from cms.api.fields import PageLinkField, PublicImageRenditionField
 from cms.core.models import BasePage
 
 
@@ -66,7 +65,7 @@ class TimelineMilestone(Orderable):
         APIField("month"),
         APIField("title"),
         APIField("description"),
-        APIField("image", serializer=ImageRenditionField("fill-400x300|format-webp")),
+        APIField("image", serializer=PublicImageRenditionField("fill-400x300|format-webp")),
         APIField("link", serializer=PageLinkField()),
     ]
 

@@ -64,7 +64,10 @@ def facet_payload(counts, lang):
 
 
 def image_url(image):
-    if image is None:
+    from cms.core.visibility import is_public_media
+
+    # A result never shows an image from a restricted collection.
+    if image is None or not is_public_media(image):
         return None
     try:
         return image.get_rendition(IMAGE_SPEC).url

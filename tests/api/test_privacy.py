@@ -163,11 +163,11 @@ def test_unknown_fields_cannot_be_requested(client, site_tree):
 
 
 def test_parent_that_is_not_public_is_not_named(client, site_tree):
-    site_tree.hall.unpublish()  # the exhibit below it stays live
+    site_tree.hall.unpublish()  # the exhibit below it stays live, but is not reachable
     for url in API_PAGE_URLS:
         response = client.get(url.format(site_tree.exhibit.pk))
-        assert response.status_code == 200
-        assert response.json()["meta"]["parent"] is None
+        assert response.status_code == 404
+        assert site_tree.hall.title not in response.content.decode()
     # A public parent is still named.
     artifact = client.get(f"/api/v3/pages/{site_tree.artifact.pk}/").json()
     assert artifact["meta"]["parent"]["title"] == site_tree.collection_index.title

@@ -26,6 +26,14 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/captioned_image_block.html"
         preview_value = {"caption": "二十世纪八十年代的桥头纽扣市场"}
 
+    def get_searchable_content(self, value):
+        """Nothing for an image the public may not see: the page does not show the block."""
+        from cms.core.visibility import is_public_media
+
+        if is_public_media(value.get("image")):
+            return super().get_searchable_content(value)
+        return []
+
     def get_api_representation(self, value, context=None):
         """The image as a rendition URL with its alt text, not a bare id."""
         from cms.api.representations import image_rendition
