@@ -60,7 +60,7 @@ nginx:
 DEPLOY_CHECK := $(CURDIR)/build/deploy-check
 deploy-check: install nginx
 	rm -rf $(DEPLOY_CHECK) && mkdir -p $(DEPLOY_CHECK)/site
-	printf 'map $$uri $$wzm_redirect {\n    default "";\n}\n' > $(DEPLOY_CHECK)/site/redirects.nginx.conf
+	printf 'map $$uri $$wzm_redirect {\n    default "";\n}\n' > $(DEPLOY_CHECK)/redirects.nginx.conf
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) render_deploy_config --output $(DEPLOY_CHECK)/out \
 		--site-dir $(DEPLOY_CHECK)/site --listen 127.0.0.1:8080 --nginx-user "$$(id -un)" >/dev/null
 	/usr/sbin/nginx -t -q -p $(DEPLOY_CHECK)/out -c $(DEPLOY_CHECK)/out/nginx.conf

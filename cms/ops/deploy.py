@@ -106,9 +106,9 @@ def default_redirects_map(site_dir):
     configured = getattr(settings, "STATIC_SITE_REDIRECTS_MAP", None)
     if configured:
         return Path(configured)
-    from frontend.publishing.dependencies import NGINX_REDIRECTS_PATH
+    from frontend.publishing.dependencies import nginx_redirects_file
 
-    return Path(site_dir) / NGINX_REDIRECTS_PATH
+    return nginx_redirects_file(site_dir)
 
 
 def locale_prefixes():

@@ -23,6 +23,7 @@ This module is the only place that knows it. A change to a page affects:
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -37,6 +38,12 @@ ROBOTS_PATH = "robots.txt"
 NETLIFY_REDIRECTS_PATH = "_redirects"
 # Written beside the site directory, not in it: nginx includes it, visitors never fetch it.
 NGINX_REDIRECTS_PATH = "redirects.nginx.conf"
+
+
+def nginx_redirects_file(site_dir):
+    """The nginx redirect map: beside the served directory (nginx includes it; it is no file
+    of the site)."""
+    return Path(site_dir).parent / NGINX_REDIRECTS_PATH
 
 
 # --- where outputs live --------------------------------------------------------------

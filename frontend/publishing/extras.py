@@ -2,7 +2,6 @@
 
 import json
 from collections import defaultdict
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
@@ -241,8 +240,8 @@ def write_redirects(root, manifest):
             stubs.append(name)
     nginx.append("}")
     writer.write_text(root, dependencies.NETLIFY_REDIRECTS_PATH, "\n".join(netlify) + "\n")
-    # Beside the site directory: nginx includes it; it is no file of the site.
-    writer.write_text(Path(root).parent, dependencies.NGINX_REDIRECTS_PATH, "\n".join(nginx) + "\n")
+    nginx_map = dependencies.nginx_redirects_file(root)
+    writer.write_text(nginx_map.parent, nginx_map.name, "\n".join(nginx) + "\n")
     for stale in set(manifest.redirect_files) - set(stubs):
         if stale not in {dependencies.page_file(url) for url in taken}:
             writer.remove(root, stale)

@@ -26,7 +26,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 def rendered(tmp_path, settings):
     site = tmp_path / "site"
     site.mkdir()
-    (site / "redirects.nginx.conf").write_text('map $uri $wzm_redirect {\n    default "";\n}\n')
+    (tmp_path / "redirects.nginx.conf").write_text('map $uri $wzm_redirect {\n    default "";\n}\n')
     settings.STATIC_SITE_DIR = site
     out = tmp_path / "out"
     call_command(
@@ -76,7 +76,7 @@ def test_site_config_follows_the_settings(rendered, settings):
     assert "server 127.0.0.1:8001 fail_timeout=0;" in site
     assert "server 10.0.0.2:8001 fail_timeout=0;" in site
     assert f"root {settings.STATIC_SITE_DIR};" in site
-    assert f"include {settings.STATIC_SITE_DIR}/redirects.nginx.conf;" in site
+    assert f"include {settings.STATIC_SITE_DIR.parent}/redirects.nginx.conf;" in site
     for prefix in ("/", "/en/"):
         assert f"location {prefix}search/ {{" in site
         assert f"location {prefix}donations/ {{" in site
