@@ -182,9 +182,10 @@ def test_accession_creates_draft_artifact_with_images(client, curator, admin_use
     detail = client.get(f"/admin/donations/inspect/{donation.pk}/").content.decode()
     assert f"/admin/donations/accession/{donation.pk}/" in detail
 
+    photo_ids = list(donation.photos.values_list("pk", flat=True))
     response = client.post(
         f"/admin/donations/accession/{donation.pk}/",
-        {"accession_number": "WZM-2026-D000777", "note": "入藏"},
+        {"accession_number": "WZM-2026-D000777", "note": "入藏", "public_photos": photo_ids},
     )
     assert response.status_code == 302
     donation.refresh_from_db()
@@ -199,8 +200,8 @@ def test_accession_creates_draft_artifact_with_images(client, curator, admin_use
     assert artifact.accession_number == "WZM-2026-D000777"
     assert artifact.object_type == donation.category
     assert artifact.era == donation.era
-    assert artifact.donor == donation.donor_name
-    assert "佛罗伦萨" in artifact.provenance
+    assert artifact.donor == donation.donor_name  # the form's default credit: the full name
+    assert donation.donor_name in artifact.provenance
     assert donation.description in artifact.description
     assert list(artifact.donations.all()) == [donation]  # linked both ways
     images = [item.image for item in artifact.gallery_images.order_by("sort_order")]

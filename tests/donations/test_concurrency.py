@@ -183,7 +183,7 @@ class Backend:
         code = (
             "import json\n"
             "from museum.donations.models import Donation\n"
-            "print(json.dumps([{'reference': d.reference, 'photos': [p.file.name for p in d.photos.all()],"
+            "print(json.dumps([{'reference': d.reference, 'email': d.email, 'photos': [p.file.name for p in d.photos.all()],"
             " 'sent': [n.sent_at is not None for n in d.notifications.all()],"
             " 'attempts': [n.attempts for n in d.notifications.all()]} for d in Donation.objects.all()]))\n"
         )
@@ -311,3 +311,72 @@ def test_rate_limit_holds_across_workers_with_a_shared_cache(backend):
     assert refused["errors"]["__all__"] == ["提交过于频繁，请稍后再试。"]
     # Refused submissions leave nothing behind.
     assert len(backend.stored()) == before + limit
+
+
+def _private_files(root):
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[0] != ".incoming"
+    )
+
+
+def test_worker_killed_mid_donation_leaves_no_orphan_and_no_missing_photo(backend, tmp_path):
+    """A worker is `kill -9`ed while it stores a donation, in the middle of a burst of 50.
+
+    Whatever was committed keeps its photos; whatever was not leaves no photo outside the staging
+    area, and the scheduled sweep clears the staging area: afterwards every file in private
+    storage belongs to a row and every row's files exist.
+    """
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    backend.start(
+        DONATIONS_LIVE_FAULT_MARKERS=str(markers),
+        GUNICORN_CMD_ARGS="--config python:tests.donations.gunicorn_fault",
+    )
+    killed = []
+
+    def kill_first_holder():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            for marker in markers.iterdir():
+                pid = int(marker.name)
+                os.kill(pid, signal.SIGKILL)
+                killed.append((pid, marker.read_text()))
+                return
+            time.sleep(0.01)
+
+    killer = threading.Thread(target=kill_first_holder)
+    killer.start()
+    try:
+        results = _submit_all(backend, 50, 30_000)
+    finally:
+        killer.join()
+        backend.stop()
+    assert killed, "no worker was caught storing a donation"
+    accepted = [r[1]["reference"] for r in results if r[0] == 201]
+    lost = [r for r in results if r[0] != 201]
+    assert lost, "the kill should have cost the requests the worker was serving"
+    assert all(r[0] is None for r in lost), lost[:3]  # cut connections, no error answers
+    assert accepted  # the other worker, and the killed one's replacement, kept serving
+
+    def check():
+        rows = backend.stored()
+        # The held donation was rolled back, not half-stored.
+        assert killed[0][1] not in {row["email"] for row in rows}
+        stored = {row["reference"]: row["photos"] for row in rows}
+        for reference in accepted:
+            assert len(stored[reference]) == 2, reference
+        named = sorted(name for photos in stored.values() for name in photos)
+        return named
+
+    # Even before the sweep, no photo sits in its final place without a row, and none is missing.
+    named = check()
+    assert _private_files(backend.private) == named
+    assert any((backend.private / ".incoming").iterdir())  # the killed request's staged photos
+
+    out = backend.manage("retry_donation_emails", "--min-age", "0").stdout
+    assert "missing 0" in out, out
+    assert check() == named
+    assert _private_files(backend.private) == named
+    assert not any((backend.private / ".incoming").iterdir())

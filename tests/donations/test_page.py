@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 CONTRACT = [
     "donor_name", "email", "phone", "wechat", "country", "city", "chamber", "title", "category",
-    "era", "description", "story", "intent", "photos", "consent_display", "consent_privacy",
+    "era", "description", "story", "intent", "credit", "photos", "consent_display", "consent_privacy",
 ]
 
 
@@ -57,7 +57,9 @@ def test_page_renders_the_form(client, tree):
     assert 'name="lang" value="zh-hans"' in html
     assert 'name="website"' in html  # honeypot
     assert "multiple" in re.search(r'<input[^>]*name="photos"[^>]*>', html).group(0)
-    assert "每张不超过 20 MB、40 百万像素，合计不超过 100 MB" in html
+    # Chinese counts pixels in 万 (10,000), not 百万.
+    assert "每张不超过 20 MB、4000 万像素，合计不超过 100 MB" in html
+    assert "百万" not in html
     assert "意大利温州商会联合会" in html
     assert "donations/donation-form.js" in html
     assert "csrfmiddlewaretoken" not in html  # the page is static

@@ -52,9 +52,9 @@ BAD_UPLOADS = {
     "svg": (lambda: b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>', "logo.svg", "image/svg+xml", "不是可接受的图片"),
     "svg renamed": (lambda: b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "logo.png", "image/png", "不是可接受的图片"),
     "truncated jpeg": (truncated_jpeg, "cut.jpg", "image/jpeg", "已损坏或不完整"),
-    "header bomb png": (png_header_bomb, "bomb.png", "image/png", "像素超过 40 百万"),
-    "decodable bomb png": (png_bomb_pillow, "bomb2.png", "image/png", "像素超过 40 百万"),
-    "over 40 megapixels": (over_pixel_jpeg, "huge.jpg", "image/jpeg", "像素超过 40 百万"),
+    "header bomb png": (png_header_bomb, "bomb.png", "image/png", "超过 4000 万像素"),
+    "decodable bomb png": (png_bomb_pillow, "bomb2.png", "image/png", "超过 4000 万像素"),
+    "over 40 megapixels": (over_pixel_jpeg, "huge.jpg", "image/jpeg", "超过 4000 万像素"),
     "over 20 MB": (lambda: noise_png(2700, 2700), "big.png", "image/png", "超过 20 MB"),
     "empty file": (lambda: b"", "empty.jpg", "image/jpeg", "空文件"),
 }
