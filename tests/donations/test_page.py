@@ -14,8 +14,23 @@ from museum.models import HallPage, MuseumPage
 pytestmark = pytest.mark.django_db
 
 CONTRACT = [
-    "donor_name", "email", "phone", "wechat", "country", "city", "chamber", "title", "category",
-    "era", "description", "story", "intent", "credit", "photos", "consent_display", "consent_privacy",
+    "donor_name",
+    "email",
+    "phone",
+    "wechat",
+    "country",
+    "city",
+    "chamber",
+    "title",
+    "category",
+    "era",
+    "description",
+    "story",
+    "intent",
+    "credit",
+    "photos",
+    "consent_display",
+    "consent_privacy",
 ]
 
 
@@ -28,7 +43,9 @@ def tree(db):
     make_default_site(home)
     museum = MuseumPageFactory(parent=home)
     chambers = home.add_child(instance=ChamberIndexPage(title="商会网络", slug="chambers"))
-    chambers.add_child(instance=ChamberPage(title="意大利温州商会联合会", slug="italy", level="national"))
+    chambers.add_child(
+        instance=ChamberPage(title="意大利温州商会联合会", slug="italy", level="national")
+    )
     page = DonationPageFactory(parent=museum, intro="欢迎温商和家人捐赠见证奋斗历程的物件。")
     return {"home": home, "museum": museum, "page": page}
 
