@@ -1,13 +1,20 @@
 """Snippets with the matched terms wrapped in <mark>, computed from the stored plain text."""
 
+import html
 import re
 
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from . import text as textlib
 
 SNIPPET_CHARS = 160
 LEAD_CHARS = 40
+
+# Elasticsearch is asked to mark matches with these Unicode private-use characters instead of
+# <mark>, so that its fragment can be escaped here before the marks become HTML.
+ENGINE_PRE, ENGINE_POST = "\ue000", "\ue001"
+_ENGINE_MARKED = re.compile(f"{ENGINE_PRE}(.*?){ENGINE_POST}", re.DOTALL)
 
 
 def _pattern(query):
@@ -59,10 +66,23 @@ def highlight(original, query, whole=False):
         for m in matches
         if m.start() < end and m.end() > start
     ]
-    html = _marked(display[start:end], [(a - start, b - start) for a, b in spans])
-    html = html.replace("</mark><mark>", "")
+    marked = _marked(display[start:end], [(a - start, b - start) for a, b in spans])
+    marked = marked.replace("</mark><mark>", "")
     if start > 0:
-        html = "…" + html
+        marked = "…" + marked
     if end < len(display):
-        html += "…"
-    return html
+        marked += "…"
+    return mark_safe(marked)  # noqa: S308 - every piece of text went through escape()
+
+
+def engine_fragment(fragment):
+    """A search engine's highlight fragment as HTML: all of its text escaped here, whatever the
+    engine did, and only the engine's own marks turned into <mark>.
+
+    The request asks Elasticsearch for its HTML encoder too; its entities are undone once so the
+    text is escaped exactly once.
+    """
+    escaped = escape(html.unescape(fragment or ""))
+    marked = _ENGINE_MARKED.sub(r"<mark>\1</mark>", escaped)
+    marked = marked.replace(ENGINE_PRE, "").replace(ENGINE_POST, "")
+    return mark_safe(marked)  # noqa: S308 - the text was escaped above

@@ -298,6 +298,11 @@ if REDIS_URL:
 # Origins allowed to post it, besides the backend's own; the static site's origin by default.
 DONATIONS_ALLOWED_ORIGINS = env_list("DONATIONS_ALLOWED_ORIGINS", SITE_URL)
 DONATIONS_RATE_LIMIT = os.environ.get("DONATIONS_RATE_LIMIT", "10/h")
+DONATIONS_ATTEMPT_RATE_LIMIT = os.environ.get("DONATIONS_ATTEMPT_RATE_LIMIT", "60/h")
+DONATIONS_STATUS_RATE_LIMIT = os.environ.get("DONATIONS_STATUS_RATE_LIMIT", "20/h")
+# Behind a proxy every request comes from the proxy's address: name the header that carries the
+# client's (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR (django-ratelimit's default).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # Donors' photos: private, outside MEDIA_ROOT; empty means <MEDIA_ROOT>/../private/donations.
 DONATIONS_PRIVATE_ROOT = os.environ.get("DONATIONS_PRIVATE_ROOT", "")
 # Large photos stream to temporary files instead of memory.

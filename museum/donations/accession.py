@@ -70,16 +70,16 @@ def _unique_slug(parent, base):
 
 
 def _provenance(donation):
+    """How the object came to the museum, credited as the donor chose; nothing else about them
+    (city, country, contact details) leaves the donation record."""
     intent = {
         DonationIntent.DONATE: pgettext("provenance", "捐赠"),
         DonationIntent.LOAN: pgettext("provenance", "出借"),
         DonationIntent.DIGITAL: pgettext("provenance", "提供数字副本"),
     }[DonationIntent(donation.intent)]
     date = timezone.localtime(donation.created_at).strftime("%Y-%m-%d")
-    text = _("%(name)s（%(city)s，%(country)s）于 %(date)s %(intent)s。") % {
-        "name": donation.donor_name,
-        "city": donation.city,
-        "country": donation.country,
+    text = _("%(credit)s 于 %(date)s %(intent)s。") % {
+        "credit": donation.credit_line(),
         "date": date,
         "intent": intent,
     }
@@ -89,8 +89,9 @@ def _provenance(donation):
     return html
 
 
-def accession(donation_id, accession_number, note, user):
-    """Create the draft artifact, copy the photos and move the donation to accessioned, at once."""
+def accession(donation_id, accession_number, note, user, public_photo_ids=()):
+    """Create the draft artifact, copy the photos the curator chose for the public (none unless
+    chosen) and move the donation to accessioned, at once."""
     written = []
     try:
         with transaction.atomic():
@@ -110,13 +111,14 @@ def accession(donation_id, accession_number, note, user):
                 era=donation.era or _("年代待考"),
                 description=_paragraphs(donation.description),
                 provenance=_provenance(donation),
-                donor=donation.donor_name,
+                donor=donation.credit_line(),
                 owner=user,
             )
             index.add_child(instance=artifact)
             collection = pending_collection()
             Image = get_image_model()
-            for position, photo in enumerate(donation.photos.all(), start=1):
+            chosen = donation.photos.filter(pk__in=list(public_photo_ids))
+            for position, photo in enumerate(chosen, start=1):
                 with photo.file.open("rb") as fh:
                     image = Image(
                         title=f"{donation.title} {position}",

@@ -39,7 +39,9 @@ def _country_choices():
 class DonationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=gettext_lazy("状态"), choices=DonationStatus.choices)
     category = django_filters.ChoiceFilter(label=gettext_lazy("类别"), choices=ObjectType.choices)
-    country = django_filters.ChoiceFilter(label=gettext_lazy("国家或地区"), choices=_country_choices)
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("国家或地区"), choices=_country_choices
+    )
     created_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("提交日期"), widget=DateRangePickerWidget
     )
@@ -66,9 +68,7 @@ class DonationInspectView(generic.InspectView):
     ]
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Donation.objects.select_related("chamber", "artifact"), pk=self.pk
-        )
+        return get_object_or_404(Donation.objects.select_related("chamber", "artifact"), pk=self.pk)
 
     def get_language_display_value(self):
         return dict(settings.LANGUAGES).get(self.object.language, self.object.language)
@@ -97,11 +97,15 @@ class DonationInspectView(generic.InspectView):
             and donation.status == DonationStatus.ACCEPTED
         ):
             context["accession_form"] = AccessionForm(
-                initial={"accession_number": suggested_accession_number(donation)}
+                initial={"accession_number": suggested_accession_number(donation)},
+                donation=donation,
             )
+            context["credit_line"] = donation.credit_line()
             context["accession_url"] = reverse("donations_admin:accession", args=(donation.pk,))
         if donation.artifact_id:
-            context["artifact_edit_url"] = reverse("wagtailadmin_pages:edit", args=(donation.artifact_id,))
+            context["artifact_edit_url"] = reverse(
+                "wagtailadmin_pages:edit", args=(donation.artifact_id,)
+            )
         return context
 
 
@@ -132,7 +136,9 @@ def transition(request, pk):
     form = StatusChangeForm(request.POST, donation=donation)
     if form.is_valid():
         try:
-            change_status(donation.pk, form.cleaned_data["to_status"], form.cleaned_data["note"], request.user)
+            change_status(
+                donation.pk, form.cleaned_data["to_status"], form.cleaned_data["note"], request.user
+            )
         except TransitionError:
             messages.error(request, _("该捐赠的状态已被他人更改，请刷新后重试。"))
         else:
@@ -155,11 +161,15 @@ def transition(request, pk):
 def accession_view(request, pk):
     _require(request.user, "accession")
     donation = get_object_or_404(Donation, pk=pk)
-    form = AccessionForm(request.POST)
+    form = AccessionForm(request.POST, donation=donation)
     if form.is_valid():
         try:
             artifact = accession(
-                donation.pk, form.cleaned_data["accession_number"], form.cleaned_data["note"], request.user
+                donation.pk,
+                form.cleaned_data["accession_number"],
+                form.cleaned_data["note"],
+                request.user,
+                public_photo_ids=form.cleaned_data["public_photos"],
             )
         except TransitionError:
             messages.error(request, _("只有已接受的捐赠才能入藏。"))

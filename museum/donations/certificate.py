@@ -32,6 +32,56 @@ def find_font():
     )
 
 
+# Millimetres on A4 landscape. Text keeps inside the inner border (14..283 × 14..196) with a margin.
+TEXT_LEFT, TEXT_RIGHT = 34, 263
+LABEL_WIDTH = 36
+BODY_TOP = 66
+TABLE_BOTTOM = 164  # the museum's name and the date sit below
+# Fonts shrink in these steps until the letter and the table fit; the form's longest name and
+# title fit at 0.6 (tested), 0.5 is the floor.
+SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+BODY_PT, TABLE_PT = 18, 14
+
+
+def _line_height(points):
+    return points * 0.6
+
+
+def _letter(donation):
+    name = " ".join(donation.donor_name.split())
+    title = " ".join(donation.title.split())
+    return (
+        f"{name} 先生/女士：\n　　承蒙惠赠“{title}”，已正式入藏世界温商博物馆，特颁此证，以志谢忱。"
+    )
+
+
+def _rows(donation, date):
+    return [
+        ("藏品名称", " ".join(donation.title.split())),
+        ("藏品编号", donation.accession_number),
+        ("捐赠编号", donation.reference),
+        ("入藏日期", f"{date.year}年{date.month}月{date.day}日"),
+    ]
+
+
+def _height(pdf, width, text, points):
+    pdf.set_font("cjk", size=points)
+    lines = pdf.multi_cell(width, _line_height(points), text, dry_run=True, output="LINES")
+    return max(1, len(lines)) * _line_height(points)
+
+
+def _layout(pdf, letter, rows):
+    """The largest scale at which the letter and the table fit between BODY_TOP and TABLE_BOTTOM."""
+    value_width = TEXT_RIGHT - TEXT_LEFT - LABEL_WIDTH
+    for scale in SCALES:
+        body, table = BODY_PT * scale, TABLE_PT * scale
+        height = _height(pdf, TEXT_RIGHT - TEXT_LEFT, letter, body) + 8 * scale
+        height += sum(_height(pdf, value_width, value, table) + 2 for _, value in rows)
+        if BODY_TOP + height <= TABLE_BOTTOM:
+            return scale
+    return SCALES[-1]
+
+
 def render_certificate(donation):
     font_path, index = find_font()
     date = timezone.localtime(donation.accessioned_at or timezone.now())
@@ -50,40 +100,31 @@ def render_certificate(donation):
 
     pdf.set_text_color(150, 30, 30)
     pdf.set_font("cjk", size=40)
-    pdf.set_xy(14, 30)
+    pdf.set_xy(14, 28)
     pdf.cell(269, 20, "捐赠证书", align="C")
     pdf.set_font("cjk", size=12)
-    pdf.set_xy(14, 50)
+    pdf.set_xy(14, 48)
     pdf.cell(269, 8, "CERTIFICATE OF DONATION", align="C")
 
+    letter, rows = _letter(donation), _rows(donation, date)
+    scale = _layout(pdf, letter, rows)
+    body, table = BODY_PT * scale, TABLE_PT * scale
     pdf.set_text_color(30, 30, 30)
-    pdf.set_font("cjk", size=18)
-    pdf.set_xy(34, 72)
-    pdf.multi_cell(
-        229,
-        12,
-        f"{donation.donor_name} 先生/女士：\n"
-        f"　　承蒙惠赠“{donation.title}”，已正式入藏世界温商博物馆，"
-        "特颁此证，以志谢忱。",
-        align="L",
-    )
-    pdf.set_font("cjk", size=14)
-    rows = [
-        ("藏品名称", donation.title),
-        ("藏品编号", donation.accession_number),
-        ("捐赠编号", donation.reference),
-        ("入藏日期", f"{date.year}年{date.month}月{date.day}日"),
-    ]
-    y = 120
+    pdf.set_font("cjk", size=body)
+    pdf.set_xy(TEXT_LEFT, BODY_TOP)
+    pdf.multi_cell(TEXT_RIGHT - TEXT_LEFT, _line_height(body), letter, align="L")
+    y = pdf.get_y() + 8 * scale
     for label, value in rows:
-        pdf.set_xy(60, y)
-        pdf.cell(40, 10, label)
-        pdf.cell(140, 10, value)
-        y += 11
+        pdf.set_font("cjk", size=table)
+        pdf.set_xy(TEXT_LEFT, y)
+        pdf.cell(LABEL_WIDTH, _line_height(table), label)
+        pdf.set_xy(TEXT_LEFT + LABEL_WIDTH, y)
+        pdf.multi_cell(TEXT_RIGHT - TEXT_LEFT - LABEL_WIDTH, _line_height(table), value, align="L")
+        y = pdf.get_y() + 2
     pdf.set_font("cjk", size=16)
-    pdf.set_xy(150, 172)
-    pdf.cell(110, 10, "世界温商博物馆", align="R")
-    pdf.set_xy(150, 182)
+    pdf.set_xy(150, 170)
+    pdf.cell(113, 10, "世界温商博物馆", align="R")
+    pdf.set_xy(150, 180)
     pdf.set_font("cjk", size=12)
-    pdf.cell(110, 8, f"{date.year}年{date.month}月{date.day}日", align="R")
+    pdf.cell(113, 8, f"{date.year}年{date.month}月{date.day}日", align="R")
     return bytes(pdf.output())

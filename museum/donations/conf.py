@@ -1,6 +1,7 @@
 """Donation limits and abuse settings, each overridable in Django settings."""
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 MB = 1024 * 1024
 
@@ -14,7 +15,9 @@ DEFAULTS = {
     "DONATIONS_MAX_TOTAL_BYTES": 100 * MB,
     # Room for the text fields and multipart boundaries on top of the photos.
     "DONATIONS_REQUEST_OVERHEAD_BYTES": 1 * MB,
+    # Donations accepted per address; refused attempts count only toward the higher ceiling.
     "DONATIONS_RATE_LIMIT": "10/h",
+    "DONATIONS_ATTEMPT_RATE_LIMIT": "60/h",
     "DONATIONS_STATUS_RATE_LIMIT": "20/h",
     # Origins (scheme://host[:port]) allowed to post the donation form, besides the
     # backend's own origin.
@@ -32,3 +35,11 @@ def get(name):
 
 def max_request_bytes():
     return get("DONATIONS_MAX_TOTAL_BYTES") + get("DONATIONS_REQUEST_OVERHEAD_BYTES")
+
+
+def pixel_limit_text(pixels):
+    """A pixel count in the reader's own unit: Chinese counts in 万 ("4000 万像素"), English in
+    millions ("40 megapixels"). Not a translated string: the number itself differs."""
+    if (get_language() or "zh-hans").startswith("zh"):
+        return f"{pixels // 10_000} 万像素"
+    return f"{pixels // 1_000_000} megapixels"

@@ -7,16 +7,22 @@ from .models import DonationPage
 SLUG = "donate"
 
 PRIVACY_ZH = (
-    "<p>您填写的姓名、联系方式和照片仅用于藏品征集与联络，由世界温商博物馆策展人员查看，"
-    "不会在网站、接口或搜索中公开。照片中的位置信息在上传时即被删除。</p>"
-    "<p>只有在您勾选同意后，博物馆才会公开展示藏品背后的故事；藏品入藏后，您的姓名将作为捐赠者署名。</p>"
+    "<p>您填写的姓名和联系方式仅用于藏品征集与联络，由世界温商博物馆策展人员查看，"
+    "不会在网站、接口或搜索中公开。您上传的照片同样只供策展人员查看；藏品入藏时，"
+    "策展人员可能从中选用藏品本身的照片在藏品页面展示，其余照片不会公开。"
+    "照片中的位置信息在上传时即被删除。</p>"
+    "<p>只有在您勾选同意后，博物馆才会公开展示藏品背后的故事。藏品入藏后，"
+    "博物馆按您在表单中选择的方式署名：全名、仅姓氏或匿名；您的所在地和联系方式不会出现在藏品页面上。</p>"
 )
 PRIVACY_EN = (
-    "<p>Your name, contact details and photos are used only to collect the artifact and to stay in "
-    "touch with you. Only the museum's curators see them; they never appear on the website, in the "
-    "API or in search. Location data is removed from photos on upload.</p>"
-    "<p>The museum shows the story behind the object only if you agree below; once the object is "
-    "accessioned, your name is credited as its donor.</p>"
+    "<p>Your name and contact details are used only to collect the artifact and to stay in touch "
+    "with you. Only the museum's curators see them; they never appear on the website, in the API "
+    "or in search. The photos you upload are likewise seen only by the curators; when the object "
+    "is accessioned, they may choose photos of the object itself for its page, and the other "
+    "photos stay private. Location data is removed from photos on upload.</p>"
+    "<p>The museum shows the story behind the object only if you agree below. Once the object is "
+    "accessioned, you are credited as you choose on the form: full name, surname only or "
+    "anonymous; where you live and how to reach you never appear on the object's page.</p>"
 )
 
 

@@ -11,14 +11,16 @@ from cms.chambers.models import ChamberPage
 from museum.models.collection import ArtifactPage, ObjectType
 
 from . import conf
-from .models import DonationIntent, DonationStatus
+from .models import DonationIntent, DonationStatus, DonorCredit
 from .validation import clean_photo
 
 TAG_RE = re.compile(r"<\s*[a-zA-Z/!?]")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\s\-().]{4,28}$")
 WECHAT_RE = re.compile(r"^[A-Za-z0-9_\-]{6,40}$")
-PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
+PHOTO_ACCEPT = (
+    "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
+)
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 
 
@@ -32,6 +34,15 @@ def plain_text(value):
 
 class PlainCharField(forms.CharField):
     default_validators = [plain_text]
+
+
+class SingleLineField(PlainCharField):
+    """One line of plain text: line breaks, tabs and runs of spaces (ASCII or ideographic) become
+    one space, so nothing a donor types can break the lines it is later printed or shown in."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value.split()) if value else value
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -88,20 +99,20 @@ class PhotosField(forms.FileField):
 
 
 class DonationForm(forms.Form):
-    donor_name = PlainCharField(label=_("捐赠人姓名"), max_length=100)
+    donor_name = SingleLineField(label=_("捐赠人姓名"), max_length=100)
     email = forms.EmailField(label=_("电子邮箱"), max_length=254, required=False)
     phone = forms.CharField(label=_("电话"), max_length=30, required=False)
     wechat = forms.CharField(label=_("微信号"), max_length=40, required=False)
-    country = PlainCharField(label=_("所在国家或地区"), max_length=80)
-    city = PlainCharField(label=_("所在城市"), max_length=80)
+    country = SingleLineField(label=_("所在国家或地区"), max_length=80)
+    city = SingleLineField(label=_("所在城市"), max_length=80)
     chamber = forms.TypedChoiceField(
         label=_("所属商会（选填）"), required=False, coerce=int, empty_value=None
     )
-    title = PlainCharField(label=_("藏品名称"), max_length=120)
+    title = SingleLineField(label=_("藏品名称"), max_length=120)
     category = forms.ChoiceField(
         label=_("类别"), choices=[("", _("请选择类别"))] + list(ObjectType.choices)
     )
-    era = PlainCharField(label=_("大致年代"), max_length=60, required=False)
+    era = SingleLineField(label=_("大致年代"), max_length=60, required=False)
     description = PlainCharField(
         label=_("藏品描述"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -114,8 +125,19 @@ class DonationForm(forms.Form):
     intent = forms.ChoiceField(
         label=_("捐赠方式"), choices=DonationIntent.choices, widget=forms.RadioSelect
     )
+    # Optional in the public contract: clients that do not send it keep the full-name credit
+    # the privacy notice has always described.
+    credit = forms.ChoiceField(
+        label=_("入藏后的署名方式"),
+        choices=DonorCredit.choices,
+        required=False,
+        initial=DonorCredit.FULL_NAME,
+        widget=forms.RadioSelect,
+    )
     photos = PhotosField(label=_("藏品照片"))
-    consent_display = forms.BooleanField(label=_("我同意博物馆公开展示这件藏品的故事"), required=False)
+    consent_display = forms.BooleanField(
+        label=_("我同意博物馆公开展示这件藏品的故事"), required=False
+    )
     consent_privacy = forms.BooleanField(
         label=_("我已阅读并同意隐私说明"),
         error_messages={"required": _("请阅读并同意隐私说明后再提交。")},
@@ -145,6 +167,19 @@ class DonationForm(forms.Form):
                 described.append("contact_help")
             field.widget.attrs.setdefault("aria-describedby", " ".join(described))
         self.fields["category"].error_messages["required"] = _("请选择藏品类别。")
+        for field in self.fields.values():
+            if getattr(field, "max_length", None) and field.label:
+                # Django's default speaks of "this value"; say which field and how long it may be.
+                field.error_messages["max_length"] = _(
+                    "“%(label)s”最多 %(limit)s 个字符，当前为 %(count)s 个，请删减后再提交。"
+                ) % {
+                    "label": field.label,
+                    "limit": "%(limit_value)d",
+                    "count": "%(show_value)d",
+                }
+
+    def clean_credit(self):
+        return self.cleaned_data.get("credit") or DonorCredit.FULL_NAME
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -158,9 +193,7 @@ class DonationForm(forms.Form):
     def clean_wechat(self):
         wechat = self.cleaned_data["wechat"].strip()
         if wechat and not WECHAT_RE.match(wechat):
-            raise ValidationError(
-                _("微信号为 6–40 位字母、数字、下划线或减号。"), code="invalid"
-            )
+            raise ValidationError(_("微信号为 6–40 位字母、数字、下划线或减号。"), code="invalid")
         return wechat
 
     def clean_chamber(self):
@@ -181,12 +214,15 @@ class DonationForm(forms.Form):
             name in self.errors for name in contact_fields
         ):
             self.add_error(
-                "email", ValidationError(_("请至少填写电子邮箱、电话或微信号中的一项。"), code="no_contact")
+                "email",
+                ValidationError(_("请至少填写电子邮箱、电话或微信号中的一项。"), code="no_contact"),
             )
         return cleaned
 
     def errors_as_dict(self):
-        return {field: [str(message) for message in messages] for field, messages in self.errors.items()}
+        return {
+            field: [str(message) for message in messages] for field, messages in self.errors.items()
+        }
 
 
 class StatusChangeForm(forms.Form):
@@ -209,12 +245,32 @@ class StatusChangeForm(forms.Form):
 
 class AccessionForm(forms.Form):
     accession_number = forms.CharField(label=_("藏品编号"), max_length=40)
+    public_photos = forms.TypedMultipleChoiceField(
+        label=_("公开展示的照片"),
+        help_text=_(
+            "只勾选藏品本身的照片；未勾选的照片不会进入藏品页面和图片库。默认一张也不公开。"
+        ),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     note = forms.CharField(
         label=_("说明"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": _("请填写入藏说明。")},
     )
+
+    def __init__(self, *args, donation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["public_photos"].choices = [
+            (
+                photo.pk,
+                _("照片 %(number)s（%(width)s×%(height)s）")
+                % {"number": n, "width": photo.width, "height": photo.height},
+            )
+            for n, photo in enumerate(donation.photos.all(), start=1)
+        ]
 
     def clean_accession_number(self):
         number = self.cleaned_data["accession_number"].strip()

@@ -1,5 +1,6 @@
 """Artifact donations: the public donation page, the donations themselves and their history."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -41,6 +42,14 @@ class DonationIntent(models.TextChoices):
     DIGITAL = "digital", _("仅提供数字副本")
 
 
+class DonorCredit(models.TextChoices):
+    """How the donor asked to be credited on the artifact's public page."""
+
+    FULL_NAME = "full_name", _("署全名")
+    SURNAME = "surname", _("仅署姓氏")
+    ANONYMOUS = "anonymous", _("匿名")
+
+
 class DonationPage(BasePage):
     """The public donation form. It is published as a static page and posts to the backend."""
 
@@ -77,9 +86,26 @@ def limits():
         "max_photo_mb": conf.get("DONATIONS_MAX_PHOTO_BYTES") // conf.MB,
         "max_photo_bytes": conf.get("DONATIONS_MAX_PHOTO_BYTES"),
         "max_megapixels": conf.get("DONATIONS_MAX_PHOTO_PIXELS") // 1_000_000,
+        "max_pixels_text": conf.pixel_limit_text(conf.get("DONATIONS_MAX_PHOTO_PIXELS")),
         "max_total_mb": conf.get("DONATIONS_MAX_TOTAL_BYTES") // conf.MB,
         "max_total_bytes": conf.get("DONATIONS_MAX_TOTAL_BYTES"),
     }
+
+
+# Two-character surnames (复姓); any other Chinese name starts with a one-character surname.
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 司徒 司空 夏侯 长孙 宇文 轩辕 端木 独孤 "
+    "南宫 西门 申屠 澹台 公冶 呼延 万俟 闻人 赫连 钟离 宗政 濮阳 太史 拓跋 百里 东郭 左丘 第五".split()
+)
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def surname_credit(name):
+    """ "陈国华" -> "陈氏", "欧阳修" -> "欧阳氏"; a name in Latin letters keeps its last word."""
+    if CJK_RE.match(name):
+        surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+        return _("%(surname)s氏") % {"surname": surname}
+    return name.split()[-1]
 
 
 def _placeholder_reference():
@@ -119,6 +145,9 @@ class Donation(models.Model):
     description = models.TextField(_("藏品描述"), max_length=5000)
     story = models.TextField(_("藏品背后的故事"), max_length=10000, blank=True)
     intent = models.CharField(_("捐赠方式"), max_length=10, choices=DonationIntent.choices)
+    credit = models.CharField(
+        _("署名方式"), max_length=10, choices=DonorCredit.choices, default=DonorCredit.FULL_NAME
+    )
     consent_display = models.BooleanField(_("同意公开展示故事"), default=False)
     consent_privacy = models.BooleanField(_("同意隐私说明"), default=False)
     language = models.CharField(_("语言"), max_length=10, default="zh-hans")
@@ -157,6 +186,15 @@ class Donation(models.Model):
     @property
     def has_pending_email(self):
         return self.notifications.filter(sent_at__isnull=True).exists()
+
+    def credit_line(self):
+        """The donor credit the public may see, as the donor chose it on the form."""
+        name = " ".join(self.donor_name.split())
+        if self.credit == DonorCredit.ANONYMOUS or not name:
+            return _("匿名捐赠者")
+        if self.credit == DonorCredit.SURNAME:
+            return surname_credit(name)
+        return name
 
     @property
     def contact_summary(self):

@@ -2,7 +2,9 @@
 
 import logging
 import os
+import time
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -20,6 +22,11 @@ from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 
+# Where photos wait, under the private root, until their donation is committed.
+INCOMING = ".incoming"
+# Staged or unreferenced files younger than this may belong to a request still in flight.
+STALE_SECONDS = 3600
+
 DONOR_FIELDS = (
     "donor_name",
     "email",
@@ -34,6 +41,7 @@ DONOR_FIELDS = (
     "description",
     "story",
     "intent",
+    "credit",
     "consent_display",
     "consent_privacy",
 )
@@ -62,16 +70,18 @@ def _remove(paths):
 def create_donation(cleaned_data, language="zh-hans"):
     """Store a donation and its photos together: both are there, or neither is.
 
-    Photos are written to a temporary directory beside their final place first (same
-    filesystem, so the final move is a rename), the rows are saved in one transaction,
-    the files are moved into place inside it, and every file written is removed if
-    anything fails, including the commit itself.
+    Photos are written to a staging directory beside their final place first (same filesystem,
+    so the final move is a rename), the rows are committed in one transaction, and only then are
+    the files moved to the names the rows give them. A process killed at any point leaves either
+    staged files that no row names (removed by ``sweep_private_files``) or committed rows whose
+    files are still staged under the same token (moved into place by the sweep): never a file
+    outside the staging area without its row.
     """
     root = Path(private_storage.location)
-    incoming = root / ".incoming"
+    incoming = root / INCOMING
     incoming.mkdir(parents=True, exist_ok=True)
     photos = cleaned_data["photos"]
-    temp_paths, final_paths = [], []
+    staged = []
     try:
         for photo in photos:
             temp = incoming / f"{uuid.uuid4().hex}.{photo.extension}"
@@ -79,7 +89,7 @@ def create_donation(cleaned_data, language="zh-hans"):
                 fh.write(photo.data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            temp_paths.append(temp)
+            staged.append(temp)
 
         with transaction.atomic():
             donation = Donation.objects.create(
@@ -89,25 +99,19 @@ def create_donation(cleaned_data, language="zh-hans"):
             donation.reference = make_reference(donation)
             donation.save(update_fields=["reference"])
             folder = f"{timezone.localtime(donation.created_at).year}/{donation.reference}"
-            (root / folder).mkdir(parents=True, exist_ok=True)
-            rows = []
-            for index, (photo, temp) in enumerate(zip(photos, temp_paths, strict=True), start=1):
-                name = f"{folder}/{index:02d}-{uuid.uuid4().hex[:8]}.{photo.extension}"
-                final = root / name
-                os.replace(temp, final)
-                final_paths.append(final)
-                rows.append(
-                    DonationPhoto(
-                        donation=donation,
-                        file=name,
-                        original_name=photo.original_name,
-                        format=photo.format,
-                        width=photo.width,
-                        height=photo.height,
-                        size=len(photo.data),
-                        sort_order=index,
-                    )
+            rows = [
+                DonationPhoto(
+                    donation=donation,
+                    file=f"{folder}/{index:02d}-{temp.name}",
+                    original_name=photo.original_name,
+                    format=photo.format,
+                    width=photo.width,
+                    height=photo.height,
+                    size=len(photo.data),
+                    sort_order=index,
                 )
+                for index, (photo, temp) in enumerate(zip(photos, staged, strict=True), start=1)
+            ]
             DonationPhoto.objects.bulk_create(rows)
             DonationEvent.objects.create(
                 donation=donation, from_status="", to_status=DonationStatus.RECEIVED, note=""
@@ -117,10 +121,84 @@ def create_donation(cleaned_data, language="zh-hans"):
                     donation=donation, status=DonationStatus.RECEIVED
                 )
     except BaseException:
-        _remove(temp_paths + final_paths)
+        _remove(staged)
         raise
+    # Committed: the rows exist, so the files may now take their final names. A move that fails
+    # here is finished by the sweep; the donation is stored and the donor gets their reference.
+    try:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        for row, temp in zip(rows, staged, strict=True):
+            _move_into_place(temp, root / row.file.name)
+    except OSError:
+        logger.exception("Photos of %s left staged for the sweep", donation.reference)
     transaction.on_commit(lambda: notify_pending(donation))
     return donation
+
+
+def _move_into_place(temp, final):
+    try:
+        os.replace(temp, final)
+    except FileNotFoundError:
+        if not final.exists():  # not moved by a concurrent sweep either
+            raise
+
+
+def _staged_name(name):
+    """The staging file a photo row's file came from: "2026/WZM-…/01-<token>.jpg" -> "<token>.jpg"."""
+    return Path(name).name.split("-", 1)[-1]
+
+
+@dataclass
+class SweepReport:
+    moved: int = 0
+    removed: int = 0
+    missing: list = field(default_factory=list)
+
+
+def sweep_private_files(min_age_seconds=STALE_SECONDS):
+    """Reconcile private storage with the photo rows after a crash.
+
+    Staged files whose donation was committed are moved into place; staged files and stored files
+    that no row names are removed once older than ``min_age_seconds`` (younger ones may belong to
+    a request still in flight). Reports rows whose file is nowhere to be found.
+    """
+    root = Path(private_storage.location)
+    incoming = root / INCOMING
+    report = SweepReport()
+    cutoff = time.time() - min_age_seconds
+    names = set(DonationPhoto.objects.values_list("file", flat=True))
+    by_staged = {_staged_name(name): name for name in names}
+    folders = {parent.as_posix() for name in names for parent in Path(name).parents}
+    if incoming.is_dir():
+        for temp in incoming.iterdir():
+            if not temp.is_file():
+                continue
+            name = by_staged.get(temp.name)
+            if name is not None and not (root / name).exists():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                _move_into_place(temp, root / name)
+                report.moved += 1
+            elif name is not None or _older(temp, cutoff):
+                temp.unlink(missing_ok=True)
+                report.removed += 1
+    for path in sorted(root.rglob("*"), reverse=True):
+        relative = path.relative_to(root)
+        if relative.parts[0] == INCOMING:
+            continue
+        if path.is_file() and str(relative.as_posix()) not in names and _older(path, cutoff):
+            path.unlink(missing_ok=True)
+            report.removed += 1
+        elif path.is_dir() and not any(path.iterdir()) and relative.as_posix() not in folders:
+            path.rmdir()
+    report.missing = sorted(name for name in names if not (root / name).exists())
+    return report
+
+
+def _older(path, cutoff):
+    try:
+        return path.stat().st_mtime < cutoff
+    except FileNotFoundError:
+        return False
 
 
 def change_status(donation_id, to_status, note, user):

@@ -44,7 +44,14 @@ def _sniff(header):
     if header[:4] == b"RIFF" and header[8:12] == b"WEBP":
         return "WEBP"
     if header[4:8] == b"ftyp" and header[8:12] in {
-        b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1",
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"hevc",
+        b"hevx",
+        b"mif1",
+        b"msf1",
     }:
         return "HEIF"
     return None
@@ -79,7 +86,8 @@ def clean_photo(upload):
     sniffed = _sniff(header)
     if sniffed is None:
         raise ValidationError(
-            _("“%(name)s” 不是可接受的图片，只接受 JPEG、PNG、WebP 或 HEIC 照片。") % {"name": name},
+            _("“%(name)s” 不是可接受的图片，只接受 JPEG、PNG、WebP 或 HEIC 照片。")
+            % {"name": name},
             code="invalid_type",
         )
     max_pixels = conf.get("DONATIONS_MAX_PHOTO_PIXELS")
@@ -99,10 +107,10 @@ def clean_photo(upload):
                 width, height = image.size
                 if width * height > max_pixels:
                     raise ValidationError(
-                        _("“%(name)s” 的像素超过 %(limit)s 百万（%(width)s×%(height)s），请缩小后再上传。")
+                        _("“%(name)s” 超过 %(limit)s（%(width)s×%(height)s），请缩小后再上传。")
                         % {
                             "name": name,
-                            "limit": max_pixels // 1_000_000,
+                            "limit": conf.pixel_limit_text(max_pixels),
                             "width": width,
                             "height": height,
                         },
@@ -114,8 +122,8 @@ def clean_photo(upload):
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ValidationError(
-            _("“%(name)s” 的像素超过 %(limit)s 百万，无法处理。")
-            % {"name": name, "limit": max_pixels // 1_000_000},
+            _("“%(name)s” 超过 %(limit)s，无法处理。")
+            % {"name": name, "limit": conf.pixel_limit_text(max_pixels)},
             code="too_many_pixels",
         ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:

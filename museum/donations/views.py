@@ -2,6 +2,7 @@
 
 import hmac
 import logging
+import math
 import re
 from urllib.parse import urlsplit
 
@@ -19,11 +20,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from . import conf
+from . import conf, throttle
 from .forms import DonationForm
 from .models import Donation, DonationPage, DonationStatus, limits
 from .services import create_donation
@@ -75,6 +77,9 @@ def wants_json(request):
 
 
 def _cors(response, origin):
+    """CORS for the allowed origin, and the language the answer is written in (LocaleMiddleware
+    would name the request's language, not the one the donor posted)."""
+    response.headers["Content-Language"] = translation.get_language()
     if origin:
         response["Access-Control-Allow-Origin"] = origin
         response["Vary"] = "Origin"
@@ -133,6 +138,9 @@ def submit(request):
                 403,
                 {"__all__": [_("请通过博物馆网站上的捐赠页面提交。")]},
             )
+        attempt = throttle.take(request, "attempts", conf.get("DONATIONS_ATTEMPT_RATE_LIMIT"))
+        if attempt.refused:
+            return _too_many(request, cors_origin, attempt)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -149,39 +157,88 @@ def submit(request):
                     ]
                 },
             )
-        if is_ratelimited(
-            request,
-            group="donations.submit",
-            key="ip",
-            rate=conf.get("DONATIONS_RATE_LIMIT"),
-            method="POST",
-            increment=True,
-        ):
-            return _reject(
-                request,
-                cors_origin,
-                429,
-                {"__all__": [_("提交过于频繁，请稍后再试。")]},
-            )
+        # Held for this submission and given back unless it is accepted: only accepted
+        # donations use up an address's quota.
+        slot = throttle.take(request, "accepted", conf.get("DONATIONS_RATE_LIMIT"))
+        if slot.refused:
+            return _too_many(request, cors_origin, slot)
+    accepted = False
+    try:
+        response, accepted = _process(request, cors_origin)
+    finally:
+        if not accepted:
+            throttle.give_back(slot)
+    return response
+
+
+# A part's headers in a multipart body: Content-Disposition: form-data; name="description"
+PART_NAME_RE = re.compile(
+    rb'content-disposition:[^\r\n]*?\bname="([^"\r\n]{1,100})"', re.IGNORECASE
+)
+
+
+class PartNameRecorder:
+    """The request body as the multipart parser reads it, remembering the name of the last part
+    whose headers went by. A text field too large for DATA_UPLOAD_MAX_MEMORY_SIZE stops the parser
+    inside that part, so the message can name the field instead of the whole submission."""
+
+    def __init__(self, request):
+        self.source = request
+        self.last_name = None
+        self._tail = b""
+        original = request.parse_file_upload
+
+        def parse_file_upload(meta, post_data):
+            self.source = post_data
+            return original(meta, self)
+
+        request.parse_file_upload = parse_file_upload
+
+    def read(self, *args):
+        data = self.source.read(*args)
+        window = self._tail + data
+        names = PART_NAME_RE.findall(window)
+        if names:
+            self.last_name = names[-1].decode("utf-8", "replace")
+        self._tail = window[-300:]
+        return data
+
+
+def _too_big(recorder):
+    field = DonationForm.base_fields.get(recorder.last_name or "")
+    if field is None or not getattr(field, "max_length", None) or not field.label:
+        return {"__all__": [_("提交的内容过多或格式有误，请检查后重试。")]}
+    message = _("“%(label)s”过长，最多 %(limit)s 个字符，请删减后再提交。") % {
+        "label": field.label,
+        "limit": field.max_length,
+    }
+    return {recorder.last_name: [message]}
+
+
+def _process(request, cors_origin):
+    """The submission's answer, and whether a donation was stored."""
+    recorder = PartNameRecorder(request)
+    with translation.override(pick_language(request)):
         try:
             data, files = request.POST, request.FILES
-        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, BadRequest):
+        except RequestDataTooBig:
+            return _reject(request, cors_origin, 400, _too_big(recorder)), False
+        except (TooManyFieldsSent, TooManyFilesSent, BadRequest):
             return _reject(
                 request,
                 cors_origin,
                 400,
                 {"__all__": [_("提交的内容过多或格式有误，请检查后重试。")]},
-            )
+            ), False
 
     language = pick_language(request, data.get("lang"))
     with translation.override(language):
         form = DonationForm(data, files)
         if not form.is_valid():
-            return _reject(request, cors_origin, 400, form.errors_as_dict(), form=form)
+            return _reject(request, cors_origin, 400, form.errors_as_dict(), form=form), False
         donation = create_donation(form.cleaned_data, language=language)
         if wants_json(request):
-            with translation.override(language):
-                thanks = reverse("donations:thanks")
+            thanks = reverse("donations:thanks")
             return _cors(
                 JsonResponse(
                     {
@@ -195,11 +252,23 @@ def submit(request):
                     status=201,
                 ),
                 cors_origin,
-            )
+            ), True
         thanks = reverse("donations:thanks")
-    response = HttpResponseRedirect(f"{thanks}?{urlencode({'t': thanks_token(donation)})}")
-    response.status_code = 303
-    return _cors(response, cors_origin)
+        response = HttpResponseRedirect(f"{thanks}?{urlencode({'t': thanks_token(donation)})}")
+        response.status_code = 303
+        return _cors(response, cors_origin), True
+
+
+def _too_many(request, origin, slot):
+    minutes = max(1, math.ceil(slot.retry_after / 60))
+    message = ngettext(
+        "提交过于频繁，请在 %(minutes)s 分钟后再试。",
+        "提交过于频繁，请在 %(minutes)s 分钟后再试。",
+        minutes,
+    ) % {"minutes": minutes}
+    response = _reject(request, origin, 429, {"__all__": [message]})
+    response["Retry-After"] = str(slot.retry_after)
+    return response
 
 
 def thanks_token(donation):
@@ -297,7 +366,9 @@ def certificate(request):
     except CertificateFontMissing as exc:
         logger.error("%s", exc)
         return HttpResponse(
-            _("证书暂时无法生成，请稍后再试。"), status=503, content_type="text/plain; charset=utf-8"
+            _("证书暂时无法生成，请稍后再试。"),
+            status=503,
+            content_type="text/plain; charset=utf-8",
         )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{donation.reference}.pdf"'

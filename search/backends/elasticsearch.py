@@ -28,7 +28,7 @@ from elasticsearch.dsl import (
 )
 
 from ..documents import FACET_NAMES, facet_labels
-from ..highlight import highlight
+from ..highlight import ENGINE_POST, ENGINE_PRE, engine_fragment, highlight
 from ..interface import Hit, SearchResult
 from ..text import analyse_query
 from .base import Timer, facet_payload, image_url, iter_documents
@@ -179,7 +179,9 @@ def build_search(request, query, indices):
         agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
         agg.bucket("values", "terms", field=name, size=FACET_SIZE)
         s.aggs.bucket(name, agg)
-    s = s.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"])
+    # Matches come back between private-use characters and with HTML escaped; engine_fragment
+    # escapes the fragment again from plain text, so stored markup can never reach a page.
+    s = s.highlight_options(pre_tags=[ENGINE_PRE], post_tags=[ENGINE_POST], encoder="html")
     s = s.highlight(
         "snippet_text",
         fragment_size=160,
@@ -354,7 +356,7 @@ class ElasticsearchBackend:
         for h in response.hits:
             marked = getattr(h.meta, "highlight", None)
             snippet = (
-                marked.snippet_text[0]
+                engine_fragment(marked.snippet_text[0])
                 if marked and "snippet_text" in marked
                 else highlight(h.snippet_text, query)
             )

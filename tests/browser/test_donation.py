@@ -34,7 +34,10 @@ def free_port():
 @pytest.fixture
 def photos(tmp_path):
     paths = []
-    for name, fmt, color in (("front.jpg", "JPEG", (160, 60, 40)), ("back.png", "PNG", (40, 90, 160))):
+    for name, fmt, color in (
+        ("front.jpg", "JPEG", (160, 60, 40)),
+        ("back.png", "PNG", (40, 90, 160)),
+    ):
         path = tmp_path / name
         Image.new("RGB", (640, 480), color).save(path, format=fmt)
         paths.append(str(path))
@@ -60,8 +63,16 @@ def static_site(live_server, settings, tmp_path):
     settings.STATIC_SITE_DIR = tmp_path / "public" / "site"
     build_site(workers=1)
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(settings.STATIC_SITE_DIR.resolve())],
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(settings.STATIC_SITE_DIR.resolve()),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -100,7 +111,10 @@ def test_donate_from_static_page_then_check_status(page_in_browser, static_site,
     # Inline validation catches an empty form before anything is sent.
     tab.click("button.donation-submit")
     assert tab.locator("[data-field='donor_name'] .donation-errors li").inner_text()
-    assert "至少填写电子邮箱、电话或微信号" in tab.locator("[data-field='email'] .donation-errors").inner_text()
+    assert (
+        "至少填写电子邮箱、电话或微信号"
+        in tab.locator("[data-field='email'] .donation-errors").inner_text()
+    )
     assert Donation.objects.count() == 0
 
     fill(tab, photos)
@@ -161,3 +175,29 @@ def test_server_side_errors_show_beside_the_field(page_in_browser, static_site, 
     errors.first.wait_for(timeout=15_000)
     assert "不是可接受的图片" in errors.first.inner_text()
     assert Donation.objects.count() == 0
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_donor_chooses_the_credit(browser, static_site, photos, tmp_path, width):
+    """The credit choice sits with the consents, fits a phone screen, and is stored as chosen."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(static_site["url"])
+        fill(tab, photos)
+        choices = tab.locator("input[name='credit']")
+        assert choices.count() == 3
+        assert tab.locator("input[name='credit'][value='full_name']").is_checked()  # the default
+        tab.check("input[name='credit'][value='surname']")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        fieldset = tab.locator("[data-field='credit']")
+        fieldset.scroll_into_view_if_needed()
+        tab.screenshot(path=str(tmp_path / f"credit-{width}.png"), full_page=False)
+        tab.click("button.donation-submit")
+        reference_box = tab.locator("[data-result] [data-reference]")
+        reference_box.wait_for(state="visible", timeout=30_000)
+        donation = Donation.objects.get(reference=reference_box.inner_text().strip())
+        assert donation.credit == "surname"
+        assert donation.credit_line() == "林氏"
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ EMAIL_BACKEND = os.environ.get(
     "DONATIONS_LIVE_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
 )
 DONATIONS_RATE_LIMIT = os.environ.get("DONATIONS_LIVE_RATE_LIMIT", "100000/m")
+DONATIONS_ATTEMPT_RATE_LIMIT = "100000/m"
 if os.environ.get("DONATIONS_LIVE_REDIS_URL"):
     CACHES = {
         "default": {

@@ -42,7 +42,10 @@ def editor(django_user_model):
 
 @pytest.fixture
 def donation(post_donation):
-    photos = [upload(image_bytes("JPEG", size=(80, 60)), "front.jpg"), upload(image_bytes("PNG"), "back.png", "image/png")]
+    photos = [
+        upload(image_bytes("JPEG", size=(80, 60)), "front.jpg"),
+        upload(image_bytes("PNG"), "back.png", "image/png"),
+    ]
     response = post_donation(photos=photos)
     return Donation.objects.get(reference=response.json()["reference"])
 
@@ -75,10 +78,14 @@ def test_non_curator_cannot_see_donations(client, editor, donation, url):
 def test_non_curator_cannot_move_or_accession(client, editor, donation):
     client.force_login(editor)
     # Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard.
-    response = client.post(f"/admin/donations/transition/{donation.pk}/", {"to_status": "under_review", "note": "x"})
+    response = client.post(
+        f"/admin/donations/transition/{donation.pk}/", {"to_status": "under_review", "note": "x"}
+    )
     assert response.status_code in (302, 403)
     assert response.get("Location", "/admin/") == "/admin/"
-    response = client.post(f"/admin/donations/accession/{donation.pk}/", {"accession_number": "X-1", "note": "x"})
+    response = client.post(
+        f"/admin/donations/accession/{donation.pk}/", {"accession_number": "X-1", "note": "x"}
+    )
     assert response.status_code in (302, 403)
     assert response.get("Location", "/admin/") == "/admin/"
     donation.refresh_from_db()
@@ -113,8 +120,12 @@ def test_curator_sees_list_detail_and_photos(client, curator, donation):
 def test_filters_and_search(client, curator, post_donation):
     from .helpers import valid_fields
 
-    first = post_donation(fields=valid_fields(title="温州皮鞋样品", country="法国", category="product")).json()["reference"]
-    second = post_donation(fields=valid_fields(title="侨批书信", country="意大利", category="letter")).json()["reference"]
+    first = post_donation(
+        fields=valid_fields(title="温州皮鞋样品", country="法国", category="product")
+    ).json()["reference"]
+    second = post_donation(
+        fields=valid_fields(title="侨批书信", country="意大利", category="letter")
+    ).json()["reference"]
     Donation.objects.filter(reference=second).update(status=DonationStatus.UNDER_REVIEW)
     client.force_login(curator)
 
@@ -132,7 +143,9 @@ def test_filters_and_search(client, curator, post_donation):
     assert listed("created_at_to=2000-01-01") == set()
 
 
-def test_status_moves_need_a_note_and_leave_an_audit_trail(client, curator, donation, django_capture_on_commit_callbacks):
+def test_status_moves_need_a_note_and_leave_an_audit_trail(
+    client, curator, donation, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     client.force_login(curator)
@@ -174,7 +187,9 @@ def test_status_moves_need_a_note_and_leave_an_audit_trail(client, curator, dona
     assert donation.status == DonationStatus.DECLINED  # declined is final
 
 
-def test_accession_creates_draft_artifact_with_images(client, curator, admin_user, donation, collection_index):
+def test_accession_creates_draft_artifact_with_images(
+    client, curator, admin_user, donation, collection_index
+):
     client.force_login(curator)
     url = f"/admin/donations/transition/{donation.pk}/"
     client.post(url, {"to_status": "under_review", "note": "开始审核"})
@@ -182,9 +197,10 @@ def test_accession_creates_draft_artifact_with_images(client, curator, admin_use
     detail = client.get(f"/admin/donations/inspect/{donation.pk}/").content.decode()
     assert f"/admin/donations/accession/{donation.pk}/" in detail
 
+    photo_ids = list(donation.photos.values_list("pk", flat=True))
     response = client.post(
         f"/admin/donations/accession/{donation.pk}/",
-        {"accession_number": "WZM-2026-D000777", "note": "入藏"},
+        {"accession_number": "WZM-2026-D000777", "note": "入藏", "public_photos": photo_ids},
     )
     assert response.status_code == 302
     donation.refresh_from_db()
@@ -199,8 +215,8 @@ def test_accession_creates_draft_artifact_with_images(client, curator, admin_use
     assert artifact.accession_number == "WZM-2026-D000777"
     assert artifact.object_type == donation.category
     assert artifact.era == donation.era
-    assert artifact.donor == donation.donor_name
-    assert "佛罗伦萨" in artifact.provenance
+    assert artifact.donor == donation.donor_name  # the form's default credit: the full name
+    assert donation.donor_name in artifact.provenance
     assert donation.description in artifact.description
     assert list(artifact.donations.all()) == [donation]  # linked both ways
     images = [item.image for item in artifact.gallery_images.order_by("sort_order")]
@@ -225,9 +241,14 @@ def test_accession_creates_draft_artifact_with_images(client, curator, admin_use
     assert Collection.objects.filter(name=PENDING_COLLECTION).exists()
 
 
-def test_accession_needs_accepted_status_and_unique_number(client, curator, donation, collection_index):
+def test_accession_needs_accepted_status_and_unique_number(
+    client, curator, donation, collection_index
+):
     client.force_login(curator)
-    response = client.post(f"/admin/donations/accession/{donation.pk}/", {"accession_number": "WZM-2026-D1", "note": "x"})
+    response = client.post(
+        f"/admin/donations/accession/{donation.pk}/",
+        {"accession_number": "WZM-2026-D1", "note": "x"},
+    )
     assert response.status_code == 302
     donation.refresh_from_db()
     assert donation.status == DonationStatus.RECEIVED
@@ -244,7 +265,11 @@ def test_curator_group_from_roles_sees_donations(client, django_user_model, dona
     call_command("setup_roles")
     for name in ("博物馆策展", "站点管理员"):
         group = Group.objects.get(name=name)
-        codenames = set(group.permissions.filter(content_type__app_label="donations").values_list("codename", flat=True))
+        codenames = set(
+            group.permissions.filter(content_type__app_label="donations").values_list(
+                "codename", flat=True
+            )
+        )
         assert set(CURATOR_PERMISSIONS) <= codenames, name
         user = django_user_model.objects.create_user(username=f"u-{name}", password="pw")  # noqa: S106
         user.groups.add(group)

@@ -14,8 +14,23 @@ from museum.models import HallPage, MuseumPage
 pytestmark = pytest.mark.django_db
 
 CONTRACT = [
-    "donor_name", "email", "phone", "wechat", "country", "city", "chamber", "title", "category",
-    "era", "description", "story", "intent", "photos", "consent_display", "consent_privacy",
+    "donor_name",
+    "email",
+    "phone",
+    "wechat",
+    "country",
+    "city",
+    "chamber",
+    "title",
+    "category",
+    "era",
+    "description",
+    "story",
+    "intent",
+    "credit",
+    "photos",
+    "consent_display",
+    "consent_privacy",
 ]
 
 
@@ -28,7 +43,9 @@ def tree(db):
     make_default_site(home)
     museum = MuseumPageFactory(parent=home)
     chambers = home.add_child(instance=ChamberIndexPage(title="商会网络", slug="chambers"))
-    chambers.add_child(instance=ChamberPage(title="意大利温州商会联合会", slug="italy", level="national"))
+    chambers.add_child(
+        instance=ChamberPage(title="意大利温州商会联合会", slug="italy", level="national")
+    )
     page = DonationPageFactory(parent=museum, intro="欢迎温商和家人捐赠见证奋斗历程的物件。")
     return {"home": home, "museum": museum, "page": page}
 
@@ -57,7 +74,9 @@ def test_page_renders_the_form(client, tree):
     assert 'name="lang" value="zh-hans"' in html
     assert 'name="website"' in html  # honeypot
     assert "multiple" in re.search(r'<input[^>]*name="photos"[^>]*>', html).group(0)
-    assert "每张不超过 20 MB、40 百万像素，合计不超过 100 MB" in html
+    # Chinese counts pixels in 万 (10,000), not 百万.
+    assert "每张不超过 20 MB、4000 万像素，合计不超过 100 MB" in html
+    assert "百万" not in html
     assert "意大利温州商会联合会" in html
     assert "donations/donation-form.js" in html
     assert "csrfmiddlewaretoken" not in html  # the page is static

@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 REFERENCE = re.compile(r"^WZM-\d{4}-\d{6}$")
 
 
-def test_json_submission_stores_donation_and_photos(post_donation, django_capture_on_commit_callbacks):
-    photos = [upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png", "image/png")]
+def test_json_submission_stores_donation_and_photos(
+    post_donation, django_capture_on_commit_callbacks
+):
+    photos = [
+        upload(image_bytes("JPEG"), "a.jpg"),
+        upload(image_bytes("PNG"), "b.png", "image/png"),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         response = post_donation(photos=photos)
     assert response.status_code == 201, response.content
@@ -152,14 +157,19 @@ def test_database_failure_leaves_no_files(post_donation, counts, monkeypatch):
     before = counts()
     monkeypatch.setattr(DonationPhoto.objects, "bulk_create", fail)
     with pytest.raises(IntegrityError):
-        post_donation(photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")])
+        post_donation(
+            photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")]
+        )
     assert counts() == before
     assert not any((private_root() / ".incoming").iterdir())
 
 
-def test_file_move_failure_leaves_no_rows(post_donation, counts, monkeypatch):
-    """If moving the second photo into place fails, the first one and the rows go too."""
+def test_file_move_failure_after_commit_keeps_the_donation(post_donation, monkeypatch):
+    """The rows are committed before the photos take their final names. If a move then fails (or
+    the process dies), the donor still gets their reference and the sweep finishes the move."""
     import os as os_module
+
+    from django.core.management import call_command
 
     real_replace = os_module.replace
     calls = []
@@ -170,12 +180,20 @@ def test_file_move_failure_leaves_no_rows(post_donation, counts, monkeypatch):
             raise OSError("no space left on device")
         return real_replace(src, dst)
 
-    before = counts()
     monkeypatch.setattr("museum.donations.services.os.replace", flaky_replace)
-    with pytest.raises(OSError):
-        post_donation(photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")])
+    response = post_donation(
+        photos=[upload(image_bytes("JPEG"), "a.jpg"), upload(image_bytes("PNG"), "b.png")]
+    )
+    assert response.status_code == 201
     assert len(calls) == 2
-    assert counts() == before
+    monkeypatch.undo()
+    donation = Donation.objects.get(reference=response.json()["reference"])
+    names = [photo.file.name for photo in donation.photos.all()]
+    assert [(private_root() / name).is_file() for name in names] == [True, False]
+    assert len(list((private_root() / ".incoming").iterdir())) == 1
+
+    call_command("retry_donation_emails", "--min-age", "0", stdout=io.StringIO())
+    assert all((private_root() / name).is_file() for name in names)
     assert not any((private_root() / ".incoming").iterdir())
 
 

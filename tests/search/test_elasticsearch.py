@@ -73,7 +73,7 @@ def test_search_body_for_chinese_traditional_and_pinyin():
     assert body["aggs"]["type"]["filter"] == {"bool": {"filter": [{"terms": {"era": ["1980"]}}]}}
     assert body["aggs"]["era"]["filter"] == {"bool": {"filter": [{"terms": {"type": ["artifact"]}}]}}
     assert body["aggs"]["stage"]["aggs"]["values"]["terms"]["field"] == "stage"
-    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert body["highlight"]["encoder"] == "html"
     highlighted = body["highlight"]["fields"]["snippet_text"]["highlight_query"]["multi_match"]
     assert highlighted["query"] == "温商 wenshang"
     assert (body["from"], body["size"]) == (10, 10)

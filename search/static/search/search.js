@@ -16,6 +16,18 @@
     return node;
   }
 
+  // Title and snippet HTML come escaped from the server with <mark> around matches. They are
+  // parsed in an inert document and only their text and <mark> elements are copied over, so
+  // no markup from the server ever runs in the page, whatever a backend returned.
+  function appendMarked(parent, html) {
+    var body = new DOMParser().parseFromString("<body>" + (html || ""), "text/html").body;
+    body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") parent.appendChild(el("mark", {}, node.textContent));
+      else parent.appendChild(document.createTextNode(node.textContent));
+    });
+    return parent;
+  }
+
   function hideSuggestions() { list.hidden = true; list.textContent = ""; input.setAttribute("aria-expanded", "false"); }
 
   function showSuggestions(items) {
@@ -63,10 +75,10 @@
       if (hit.image) li.appendChild(el("img", { src: hit.image, alt: "", width: "200", height: "150", loading: "lazy" }));
       li.appendChild(el("p", { "class": "search-hit-type" }, hit.type_label));
       var h2 = el("h2"); var a = el("a", { href: hit.url, lang: hit.locale });
-      a.innerHTML = hit.title_html; // escaped by the server, only <mark> added
+      appendMarked(a, hit.title_html);
       h2.appendChild(a); li.appendChild(h2);
-      var p = el("p", { "class": "search-hit-snippet", lang: hit.locale }); p.innerHTML = hit.snippet;
-      li.appendChild(p); hits.appendChild(li);
+      var p = el("p", { "class": "search-hit-snippet", lang: hit.locale });
+      li.appendChild(appendMarked(p, hit.snippet)); hits.appendChild(li);
     });
     // "1000+" when the server stopped counting (total_is_estimate).
     var total = data.total + (data.total_is_estimate ? "+" : "");
