@@ -28,3 +28,5 @@ WHITENOISE_AUTOREFRESH = True
 # Publishing writes files; tests that exercise it turn it on with their own directory.
 PUBLISH_ON_SAVE = False
 STATIC_SITE_DIR = BASE_DIR / "build" / "test-site" / os.environ.get("TEST_DB_SUFFIX", "main")
+# Tasks run at once in the caller; tests of the queue itself use the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -14,7 +14,8 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from . import dependencies, extras, writer
-from .builder import current_build, site_lock
+from .builder import current_build
+from .locks import site_lock
 from .manifest import Manifest
 from .renderer import Renderer
 
