@@ -26,6 +26,8 @@ from wagtail.models import Page
 
 from frontend.models import StaticPublish
 
+from . import writer
+from .builder import current_build
 from .dependencies import Change
 from .locks import SiteLocked, site_lock
 
@@ -82,7 +84,7 @@ def publish_batch(batch):
 
 
 def apply_batch(batch, site_path=None):
-    """Apply the batch's outstanding changes; returns the number of files changed."""
+    """Apply the batch's outstanding changes; returns the number of files written."""
     from .publisher import publish_changes, publish_redirects
 
     site_path = site_path or settings.STATIC_SITE_DIR
@@ -157,6 +159,9 @@ def recover(site_path=None):
                 )
             stale.update(status=Status.PENDING)
             _fail_lost_tasks(batches)
+            root = current_build(site_path)
+            if batches and root is not None:
+                writer.remove_temporary_files(root)
     except SiteLocked:
         pass
     due = StaticPublish.objects.filter(status=Status.FAILED, next_attempt_at__lte=timezone.now())
@@ -214,13 +219,10 @@ def _uses_database_backend():
 
 
 def site_state(page_id):
-    """The static site's state for one page: "done", "running" (pending too) or "failed"."""
-    latest = (
-        StaticPublish.objects.filter(page_id=page_id)
-        .order_by("-created_at", "-pk")
-        .values_list("status", flat=True)
-        .first()
-    )
-    if latest in IN_FLIGHT:
-        return Status.RUNNING
-    return latest or Status.DONE
+    """The page's change on its way to the static site, if any, else its latest one.
+
+    None when the page never had one. A failed change that a later one superseded does not
+    count: that later change re-rendered the page from the database.
+    """
+    rows = StaticPublish.objects.filter(page_id=page_id).order_by("-created_at", "-pk")
+    return rows.filter(status__in=IN_FLIGHT).first() or rows.first()
