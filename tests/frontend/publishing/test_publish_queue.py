@@ -247,3 +247,16 @@ def test_site_administrators_may_retry(site_admin, editor):
     assert site_admin.has_perm("frontend.view_staticpublish")
     assert not editor.has_perm("frontend.view_staticpublish")
     assert Permission.objects.filter(codename="retry_staticpublish").exists()
+
+
+def test_search_index_waits_for_the_worker(queued, small_site, django_capture_on_commit_callbacks):
+    from search import interface
+
+    news = small_site["news"][0]
+    retitle(news, "瓯江口新区签约仪式", django_capture_on_commit_callbacks)
+    assert DBTaskResult.objects.filter(task_path="search.tasks.reindex_pages").exists()
+    assert interface.search("瓯江口新区").total == 0
+
+    run_worker()
+
+    assert interface.search("瓯江口新区").total == 1
