@@ -135,8 +135,19 @@ def test_killed_worker_publish_is_finished_after_restart(tmp_path, worker_databa
     assert after["publishes"] == {"done": 100}
     assert after["tasks"] == {"FAILED": 1, "SUCCESSFUL": 1}
 
+    # Two full builds of one site started together take turns: both succeed and neither
+    # deletes the other's directory.
     full = tmp_path / "full" / "site"
-    run(env, "manage.py", "build_site", "--output", str(full), "--workers", "1")
+    command = [sys.executable, "manage.py", "build_site", "--output", str(full), "--workers", "1"]
+    builds = [
+        subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        for _ in range(2)
+    ]
+    outputs = [build.communicate(timeout=900)[0].decode() for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert len(list(full.parent.glob("site.*"))) == 2  # the serving build and the one before
     served, fresh = site.resolve(), full.resolve()
     served_files, fresh_files = set(tree(served)), set(tree(fresh))
     assert sorted(fresh_files - served_files) == []
