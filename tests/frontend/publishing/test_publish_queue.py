@@ -260,3 +260,10 @@ def test_search_index_waits_for_the_worker(queued, small_site, django_capture_on
     run_worker()
 
     assert interface.search("瓯江口新区").total == 1
+
+
+def test_a_draft_never_published_shows_no_static_site_state(small_site, admin_client):
+    draft = small_site["draft_news"]
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(draft.pk,)))
+    assert response.status_code == 200
+    assert "data-static-site-state" not in response.content.decode()
