@@ -29,9 +29,12 @@ setup: install fonts
 	$(MANAGE) setup_roles
 	$(MANAGE) create_local_admin
 
-## Build the static site, then serve it at / (admin at /admin/, API at /api/ stay live).
+## Build the static site, then serve it at / (admin at /admin/, API at /api/ stay live),
+## with the background worker that publishes changes beside it; both stop together.
 run: setup
 	$(MANAGE) build_site
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SERVE_STATIC_SITE=1 $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 ## Full-build throughput (demo and 10,000+ pages), publish latency, one-request baseline.

@@ -7,6 +7,7 @@ class FrontendConfig(AppConfig):
     verbose_name = "公众网站"
 
     def ready(self):
-        from frontend import signals
+        from frontend import permissions, signals
 
         signals.connect()
+        permissions.register()

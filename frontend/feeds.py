@@ -1,5 +1,7 @@
 """RSS and Atom feeds of news and publicity campaigns, one per locale, written as files."""
 
+import datetime
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -48,13 +50,31 @@ def feed_items(feed, language_code):
     )
 
 
+class _StableDate:
+    """An empty feed dates itself at a fixed moment, not "now": its bytes, and so the static
+    site, stay the same from one build to the next (feeds with items use the newest item)."""
+
+    EMPTY_FEED_DATE = datetime.datetime(2014, 1, 1, tzinfo=datetime.UTC)
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else self.EMPTY_FEED_DATE
+
+
+class StableRssFeed(_StableDate, Rss201rev2Feed):
+    pass
+
+
+class StableAtomFeed(_StableDate, Atom1Feed):
+    pass
+
+
 def render_feeds(feed, language_code, feed_urls):
     """The RSS and Atom documents of one feed in one language, as bytes."""
     with translation.override(language_code):
         model, _ordering, title, description = _feed_definitions()[feed]
         home = "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
         documents = []
-        for generator, feed_url in zip((Rss201rev2Feed, Atom1Feed), feed_urls, strict=True):
+        for generator, feed_url in zip((StableRssFeed, StableAtomFeed), feed_urls, strict=True):
             document = generator(
                 title=f"{title} · {_('世界温商博物馆')}",
                 link=absolute(home),

@@ -2,8 +2,9 @@
 
 Images and documents count too: a collection restriction added or lifted, or an image or
 document edited, re-renders the pages that use it. Changes are collected during a
-transaction and applied once it commits, so a rolled-back publish writes nothing and a
-publish that moves many pages renders each file once.
+transaction and queued once it commits, as one batch for a background worker
+(`frontend.publishing.queue`), so a rolled-back publish writes nothing, a publish that moves
+many pages renders each file once, and the editor does not wait.
 """
 
 import logging
@@ -42,16 +43,14 @@ def _flush():
     _pending.state = None
     if not state:
         return
-    from frontend.publishing.publisher import publish_changes, publish_redirects
+    from frontend.publishing.queue import enqueue_changes
 
     try:
-        if state["changes"]:
-            publish_changes(list(state["changes"]))
-        if state["redirects"]:
-            publish_redirects()
+        enqueue_changes(state["changes"], redirects=state["redirects"])
     except Exception:
-        # The database change stands; the next publish or full build brings the files up.
-        logger.exception("Static publishing failed for %s", list(state["changes"]))
+        # The database change stands; `retry_publishes` or the next full build brings the
+        # files up.
+        logger.exception("Queueing static publishing failed for %s", list(state["changes"]))
 
 
 def on_page_published(sender, instance, **kwargs):

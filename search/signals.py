@@ -1,7 +1,8 @@
 """Keep the index in step with the page tree: publish, unpublish, move, delete, privacy.
 
-Updates run after the surrounding transaction commits, so a rolled-back publish never reaches
-the index and the index never sees half-written pages.
+Updates are queued as background tasks (`search.tasks`) once the surrounding transaction
+commits, so a rolled-back publish never reaches the index, the index never sees half-written
+pages, and the editor does not wait for it.
 """
 
 import logging
@@ -11,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import interface
+from . import interface, tasks
 
 logger = logging.getLogger(__name__)
 
@@ -38,30 +39,32 @@ def _reindex_subtree(page_id):
     _reindex_pages(ids)
 
 
+def _queue(task, *args):
+    transaction.on_commit(lambda: _safely(task.enqueue, *args))
+
+
 def on_published(sender, instance, **kwargs):
-    transaction.on_commit(lambda: _reindex_pages([instance.pk]))
+    _queue(tasks.reindex_pages, [instance.pk])
 
 
 def on_unpublished(sender, instance, **kwargs):
     # Unpublishing a page takes its whole subtree off the public site.
-    transaction.on_commit(lambda: _reindex_subtree(instance.pk))
+    _queue(tasks.reindex_subtree, instance.pk)
 
 
 def on_moved_or_renamed(sender, instance, **kwargs):
     # Descendants' URLs change with their ancestor's.
-    transaction.on_commit(lambda: _reindex_subtree(instance.pk))
+    _queue(tasks.reindex_subtree, instance.pk)
 
 
 def on_page_deleted(sender, instance, **kwargs):
     # post_delete fires for the specific model and again for its Page row: act once.
     if isinstance(instance, Page) and type(instance) is Page:
-        page_id = instance.pk
-        transaction.on_commit(lambda: _safely(interface.delete, page_id))
+        _queue(tasks.delete_page, instance.pk)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    page_id = instance.page_id
-    transaction.on_commit(lambda: _reindex_subtree(page_id))
+    _queue(tasks.reindex_subtree, instance.page_id)
 
 
 def connect():

@@ -126,6 +126,8 @@ SITE_ADMINISTRATOR = Role(
     collection=ROOT_COLLECTION,
     collection_permissions=MEDIA_ALL,
     model_permissions=(
+        "frontend.view_staticpublish",
+        "frontend.retry_staticpublish",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -258,8 +258,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-# Background work (django-tasks): the database backend, run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 # /health/ fails when a heartbeat task has waited this long for the worker.
 HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("HEALTH_WORKER_STALE_SECONDS", "300"))
 # Admin logins, failed logins, logouts and page actions are kept this many days (0: forever);
@@ -281,6 +279,14 @@ PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)
 STATIC_API_URL = os.environ.get("STATIC_API_URL", "/data/v2/")
 # Render processes for a full build; 0 means one per CPU core.
 STATIC_SITE_WORKERS = int(os.environ.get("STATIC_SITE_WORKERS", "0"))
+
+# Background work (publishing, Wagtail's own tasks) is queued in the database and run by
+# `manage.py db_worker`; `make run` starts one beside the dev server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# A failed publish is retried this many times in all, with growing delays, before it waits
+# for a site administrator's retry; a publish waits this long for the site lock.
+STATIC_PUBLISH_MAX_ATTEMPTS = int(os.environ.get("STATIC_PUBLISH_MAX_ATTEMPTS", "5"))
+STATIC_SITE_LOCK_TIMEOUT = float(os.environ.get("STATIC_SITE_LOCK_TIMEOUT", "600"))
 
 # A cache shared by every process (the donation rate limit counts there); per-process memory
 # without one, which is fine for one process and undercounts behind several workers.

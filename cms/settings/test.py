@@ -29,7 +29,7 @@ WHITENOISE_AUTOREFRESH = True
 PUBLISH_ON_SAVE = False
 STATIC_SITE_DIR = BASE_DIR / "build" / "test-site" / os.environ.get("TEST_DB_SUFFIX", "main")
 
-# Tasks run at once in the test process (Wagtail's default); tests of the queue say otherwise.
+# Tasks run at once in the caller; tests of the queue itself use the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Django's test client signs in without a request, which django-axes refuses; the sign-in
 # protection tests (tests/core/test_brute_force.py) turn it back on.

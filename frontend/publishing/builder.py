@@ -4,16 +4,15 @@
 and the symlink is replaced with `os.replace` on a temporary symlink, so a web server
 sees either the old site or the new one. A build that fails or is killed before the swap
 leaves the previous site serving; its half-written directory is removed (or, after a
-kill, by the next build).
+kill, by the next build). Full builds of one site take turns (the "build" lock in the
+database), so one never deletes another's half-written directory.
 """
 
-import fcntl
 import logging
 import multiprocessing
 import os
 import shutil
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from . import dependencies, extras, writer
+from .locks import site_lock
 from .manifest import Manifest, remove_build_metadata
 from .renderer import STATIC_DIR, Renderer, static_storage
 
@@ -51,20 +51,6 @@ class BuildReport:
 
 
 # --- locking and the symlink switch -------------------------------------------------------
-
-
-@contextmanager
-def site_lock(site_path):
-    """Serialises publishers and the swap of a full build on one site."""
-    site_path = Path(site_path)
-    site_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = site_path.parent / f".{site_path.name}.lock"
-    with open(lock_path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def current_build(site_path):
@@ -279,7 +265,15 @@ def write_generated(root, manifest, renderer):
 
 
 def build_site(site_path=None, workers=None, progress=None):
-    """Render the whole site into a fresh directory and switch `site_path` to it."""
+    """Render the whole site into a fresh directory and switch `site_path` to it.
+
+    A second build of the same site waits for the first to finish.
+    """
+    with site_lock(site_path or settings.STATIC_SITE_DIR, purpose="build", timeout=None):
+        return _build_site(site_path, workers, progress)
+
+
+def _build_site(site_path=None, workers=None, progress=None):
     started = time.perf_counter()
     started_at = timezone.now()
     site_path = Path(site_path or settings.STATIC_SITE_DIR)

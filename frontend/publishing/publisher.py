@@ -16,7 +16,8 @@ from wagtail.models import Locale, Page
 from frontend import share_cards
 
 from . import dependencies, extras, writer
-from .builder import current_build, site_lock
+from .builder import current_build
+from .locks import site_lock
 from .manifest import Manifest
 from .renderer import Renderer
 

@@ -41,10 +41,12 @@ def resolve(root, relative):
     return target
 
 
-def write_bytes(root, relative, content, *, skip_unchanged=False):
+def write_bytes(root, relative, content, *, skip_unchanged=True):
     """Write `content` to `root/relative` so a reader sees either the old or the new file.
 
-    Returns False when `skip_unchanged` and the file already holds these bytes.
+    Returns False when `skip_unchanged` and the file already holds these bytes: its
+    modification time (and so its ETag) only moves when its content does, and a publish
+    applied twice touches nothing.
     """
     target = resolve(root, relative)
     if skip_unchanged and target.is_file():
@@ -149,3 +151,13 @@ class _suppress_missing:
 
     def __exit__(self, exc_type, exc, tb):
         return exc_type is not None and issubclass(exc_type, FileNotFoundError)
+
+
+def remove_temporary_files(root):
+    """Remove the temporary files a killed writer left behind; returns how many."""
+    removed = 0
+    for path in Path(root).rglob(".tmp-*~"):
+        with _suppress_missing():
+            path.unlink()
+            removed += 1
+    return removed

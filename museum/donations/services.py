@@ -230,11 +230,11 @@ def record_event(donation, from_status, to_status, note, user):
 
 
 def notify_pending(donation):
-    """Send what is owed to this donor now; a failure is recorded and retried later."""
-    from .emails import send_pending
+    """Queue what is owed to this donor for the worker; a failure is recorded and retried later."""
+    from .tasks import notify_donor
 
     try:
-        send_pending(DonationNotification.objects.filter(donation=donation, sent_at__isnull=True))
+        notify_donor.enqueue(donation.pk)
     except Exception:
         # Never let notification problems reach the donor's request or the curator's action.
         logger.exception("Notifying the donor of %s failed", donation.reference)

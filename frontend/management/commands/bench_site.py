@@ -11,7 +11,9 @@ least 10,000 pages (kept under build/bench/ and reused), each measured in a subp
   a time, the way wagtail-bakery and django-bakery build (responses are not written to disk,
   which favours the baseline);
 - publish-to-file latency: an edited page is published and the time until its file and its
-  listing hold the new title is taken (median of several publishes).
+  listing hold the new title is taken (median of several publishes), with the task run at once;
+- a menu page's publish as the editor sees it: the publish returns once its change is queued
+  (median seconds), then the background worker re-renders every page (seconds, and pages/s).
 """
 
 import json
@@ -152,6 +154,7 @@ def measure(label, options):
     outputs = sum(1 + len(entry.get("subpaths", [])) for entry in manifest.pages.values())
     baseline = measure_baseline(manifest, options["baseline_limit"])
     latency = measure_publish(site_path, options["publishes"])
+    latency.update(measure_queued_menu_publish(site_path, options["publishes"]))
     return {
         "label": label,
         "pages": report.pages,
@@ -221,7 +224,8 @@ def measure_publish(site_path, publishes):
     from museum.models import ArtifactPage
 
     candidates["artifact"] = ArtifactPage.objects.live().order_by("path").last()
-    with override_settings(STATIC_SITE_DIR=site_path, PUBLISH_ON_SAVE=True):
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(STATIC_SITE_DIR=site_path, PUBLISH_ON_SAVE=True, TASKS=immediate):
         for kind, page in candidates.items():
             if page is None:
                 continue
@@ -248,6 +252,53 @@ def measure_publish(site_path, publishes):
     return timings
 
 
+def measure_queued_menu_publish(site_path, publishes):
+    """A menu page's publish: the editor's wait (queueing) and the worker's re-render after."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from wagtail.models import Page
+
+    from frontend.publishing import dependencies
+
+    page = Page.objects.live().filter(show_in_menus=True, depth=3).order_by("path").first()
+    if page is None:
+        return {}
+    page = page.specific
+    home = page.get_parent().specific
+    root = site_path.resolve()
+    database = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    original = page.title
+    requests, renders = [], []
+    with override_settings(STATIC_SITE_DIR=site_path, PUBLISH_ON_SAVE=True, TASKS=database):
+        for n in range(publishes + 1):
+            page.title = original if n == publishes else f"{original}（第{n + 1}次修订）"
+            revision = page.save_revision()
+            started = time.perf_counter()
+            with transaction.atomic():
+                revision.publish()
+            requests.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            Worker(
+                queue_names=["default"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id="bench",
+                excluded_queue_names=[],
+            ).run()
+            renders.append(time.perf_counter() - started)
+            html = (root / dependencies.page_file(home.url)).read_text("utf-8")
+            if page.title not in html:
+                raise CommandError(f"the menu on {home.url} was not updated by the worker")
+    pages = dependencies.publishable_pages().count()
+    return {
+        "publish_menu_request_seconds": statistics.median(requests),
+        "publish_menu_worker_seconds": statistics.median(renders),
+        "publish_menu_worker_pages_per_second": pages / statistics.median(renders),
+    }
+
+
 def table(results):
     rows = [
         ("pages (live, all locales)", "pages", "{:,}"),
@@ -263,6 +314,9 @@ def table(results):
         ("speed-up vs baseline", "ratio", "{:.2f}x"),
         ("publish news -> file, median s", "publish_news_seconds", "{:.3f}"),
         ("publish artifact -> file, median s", "publish_artifact_seconds", "{:.3f}"),
+        ("publish menu page, editor waits, median s", "publish_menu_request_seconds", "{:.3f}"),
+        ("  then the worker re-renders, median s", "publish_menu_worker_seconds", "{:.1f}"),
+        ("  worker re-render, pages/s", "publish_menu_worker_pages_per_second", "{:.1f}"),
     ]
     for result in results:
         result["ratio"] = result["pages_per_second"] / result["baseline_pages_per_second"]

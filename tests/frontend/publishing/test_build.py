@@ -46,9 +46,7 @@ def test_link_check_reports_a_missing_image(small_site, site_dir):
     build_site(workers=1)
     html = "".join(path.read_text() for path in site_dir.rglob("*.html"))
     # A rendition that some page's HTML references (others serve only the JSON API).
-    rendition = next(
-        path for path in (site_dir / "media").rglob("*.webp") if path.name in html
-    )
+    rendition = next(path for path in (site_dir / "media").rglob("*.webp") if path.name in html)
     rendition.unlink()
 
     problems, _checked = check_links(site_dir)

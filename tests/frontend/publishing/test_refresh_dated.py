@@ -34,12 +34,19 @@ def dated_site(site_dir):
     make_default_site(home)
     campaigns = CampaignIndexPageFactory(parent=home, slug="campaigns")
     CampaignPageFactory(
-        parent=campaigns, title="新春温商回归宣传", slug="spring",
-        start_date=datetime.date(2026, 2, 1), end_date=datetime.date(2026, 2, 28),
+        parent=campaigns,
+        title="新春温商回归宣传",
+        slug="spring",
+        start_date=datetime.date(2026, 2, 1),
+        end_date=datetime.date(2026, 2, 28),
     )
     events = EventIndexPageFactory(parent=home, slug="tours")
-    EventPageFactory(parent=events, slug="march-tour",
-                     start_date=datetime.date(2026, 3, 1), end_date=datetime.date(2026, 3, 3))
+    EventPageFactory(
+        parent=events,
+        slug="march-tour",
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 3),
+    )
     NewsIndexPageFactory(parent=home, slug="news")
     return site_dir
 
@@ -50,14 +57,19 @@ def test_refresh_moves_a_campaign_to_running_on_its_start_date(dated_site):
     root = current_build(dated_site)
     index = root / "campaigns" / "index.html"
     assert "新春温商回归宣传" in calendar_section(index.read_text(), "upcoming")
-    unrelated = {path: path.stat().st_mtime_ns for path in (root / "news" / "index.html", root / "index.html")}
+    unrelated = {
+        path: path.stat().st_mtime_ns
+        for path in (root / "news" / "index.html", root / "index.html")
+    }
 
     with time_machine.travel(datetime.datetime(2026, 2, 2, 1, 0, tzinfo=datetime.UTC), tick=False):
         call_command("refresh_dated_pages", verbosity=0)
 
     html = index.read_text()
     assert "新春温商回归宣传" in calendar_section(html, "running")
-    assert "calendar-phase--upcoming" not in html or "新春温商回归宣传" not in calendar_section(html, "upcoming")
+    assert "calendar-phase--upcoming" not in html or "新春温商回归宣传" not in calendar_section(
+        html, "upcoming"
+    )
     # The calendars were rendered again; pages that do not follow the date were left alone.
     assert (root / "tours" / "index.html").is_file()
     assert {path: path.stat().st_mtime_ns for path in unrelated} == unrelated
