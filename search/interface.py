@@ -36,6 +36,8 @@ class Hit:
     image: str | None
     locale: str
     score: float
+    # Query words this page does not contain, when it matched only some of them.
+    missing: list = field(default_factory=list)
 
 
 @dataclass
@@ -59,14 +61,23 @@ class SearchResult:
     # True when more matches exist than were counted: `total` (and each facet count) is then
     # a lower bound, shown as "1000+".
     total_is_estimate: bool = False
+    # Pages that contain every query word; when it is below `total` the rest are partial
+    # matches, ranked after them by how much of the query they cover.
+    complete: int = 0
 
     @property
     def num_pages(self):
         return max(1, -(-self.total // self.page_size))
 
+    @property
+    def partial(self):
+        """Some results lack some of the query's words."""
+        return self.complete < self.total
+
     def as_dict(self):
         data = asdict(self)
         data["num_pages"] = self.num_pages
+        data["partial"] = self.partial
         return data
 
 

@@ -22,8 +22,12 @@ def test_api_returns_results_facets_and_timing(client, corpus):
     # Facet labels follow the reader's language.
     assert all(f["label"].isascii() for f in english["facets"]["type"])
 
-    nothing = client.get("/api/search/", {"q": "纽扣 火星"}).json()
+    nothing = client.get("/api/search/", {"q": "qiaotouniu"}).json()
     assert nothing["total"] == 0 and "桥头纽扣市场的兴起" in nothing["suggestions"]
+
+    partial = client.get("/api/search/", {"q": "纽扣 火星"}).json()
+    assert partial["partial"] is True and partial["complete"] == 0
+    assert partial["results"][0]["missing"] == ["火星"]
 
     suggest = client.get("/api/search/suggest/", {"q": "wangj"}).json()
     assert suggest["suggestions"][0]["title"] == "王建国"

@@ -1,5 +1,6 @@
 """The embedded backend: full-text search in the project's own database, nothing to run."""
 
+import math
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
@@ -10,6 +11,7 @@ from ...documents import FACET_NAMES, facet_labels
 from ...highlight import highlight
 from ...interface import Hit, SearchResult, count_limit
 from ...models import FacetValue, IndexEntry
+from ...synonyms import expansions
 from ...text import analyse_query
 from ..base import Timer, facet_payload, image_url, iter_documents
 from .vendors import for_vendor
@@ -214,7 +216,9 @@ class EmbeddedBackend:
             )
         ]
         if query.terms:
-            names = self.fulltext.compile(analyse_query(query.normalised, prefix=True), names_only=True)
+            names = self.fulltext.compile(
+                analyse_query(query.normalised, prefix=True), names_only=True
+            )
             attempts.append((names, names))
         for expression, names_expression in attempts:
             rows, _ = self._top(expression, names_expression, request, SUGGESTION_COUNT * 2, 0)
@@ -232,10 +236,14 @@ class EmbeddedBackend:
         return titles[:SUGGESTION_COUNT]
 
     def _hits(self, rows, query, lang):
-        entries = IndexEntry.objects.select_related("image").prefetch_related("image__renditions").in_bulk(
-            [r[0] for r in rows], field_name="page_id"
+        entries = (
+            IndexEntry.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .in_bulk([r[0] for r in rows], field_name="page_id")
         )
-        types = facet_labels("type", list({e.content_type for e in entries.values()}), lang or get_language())
+        types = facet_labels(
+            "type", list({e.content_type for e in entries.values()}), lang or get_language()
+        )
         hits = []
         for page_id, score in rows:
             entry = entries.get(page_id)
@@ -258,36 +266,106 @@ class EmbeddedBackend:
         return hits
 
     def _page_and_facets(self, expression, query, request):
-        """One page of ranked hits, the total and the facet counts."""
+        """One page of ranked hits, the total, the facet counts and how many pages hold every
+        query word.
+
+        A query of several words finds every page that has any of them: the pages with all the
+        words first, then the others by how much of the query they cover. Only when the pages
+        with all the words are more than can be counted are the others left out."""
         offset = (request.page - 1) * request.page_size
         names_expression = self.fulltext.names_expression(query)
+        if len(query.terms) > 1:
+            full = self._matches(expression, request)
+            if len(full) <= count_limit():
+                return self._by_coverage(query, request, full, offset)
         rows, matches = self._top(expression, names_expression, request, request.page_size, offset)
         if not matches:
-            return Counted(0, False), [], {}
+            return Counted(0, False), [], {}, 0
         limit = count_limit()
         total = Counted(min(len(matches), limit), len(matches) > limit)
         facets = self._facet_counts(expression, request, matches)
-        return total, self._hits(rows, query, request.lang), facets
+        return total, self._hits(rows, query, request.lang), facets, total.total
+
+    def _by_coverage(self, query, request, full, offset):
+        """Every page matching some query word, ranked by the share of the query it covers
+        (each word weighted by its rarity, so missing 做 costs less than missing 巴黎), then
+        by relevance. `full`: the matches of all the words."""
+        limit = count_limit()
+        per_term = []
+        for term in query.terms:
+            term_expression = self.fulltext.compile(query.only(term))
+            per_term.append((term, term_expression, self._matches(term_expression, request)))
+        entry_of = {page_id: entry_id for _t, _e, rows in per_term for entry_id, page_id in rows}
+        entry_of.update({page_id: entry_id for entry_id, page_id in full})
+        if not entry_of:
+            return Counted(0, False), [], {}, 0
+        candidates = list(entry_of)
+        truncated = False
+        members = []
+        for _term, term_expression, rows in per_term:
+            found = {page_id for _entry_id, page_id in rows}
+            if len(rows) > limit:
+                # Only the first matches of a common word were read: ask about the candidates.
+                truncated = True
+                ranked = self.fulltext.ranked_sql(term_expression, candidates, len(candidates), 0)
+                found |= {page_id for page_id, _score in self._run(*ranked)}
+            members.append(found)
+        complete = {page_id for _entry_id, page_id in full}
+        entries = max(len(candidates), IndexEntry.objects.count())
+        weights = [math.log(1 + entries / max(1, len(rows))) for _t, _e, rows in per_term]
+
+        def coverage(page_id):
+            if page_id in complete:
+                return 1.0
+            return sum(
+                w for w, found in zip(weights, members, strict=True) if page_id in found
+            ) / sum(weights)
+
+        any_word = self.fulltext.compile(query, operator="OR")
+        ranked = self._run(*self.fulltext.ranked_sql(any_word, candidates, len(candidates), 0))
+        position = {page_id: i for i, (page_id, _score) in enumerate(ranked)}
+        order = sorted(candidates, key=lambda p: (-coverage(p), position.get(p, len(position)), p))
+        rows = [
+            (page_id, coverage(page_id)) for page_id in order[offset : offset + request.page_size]
+        ]
+        hits = self._hits(rows, query, request.lang)
+        for hit in hits:
+            if hit.page_id not in complete:
+                hit.missing = [
+                    term.text
+                    for (term, _e, _r), found in zip(per_term, members, strict=True)
+                    if hit.page_id not in found
+                ]
+        matches = [(entry_of[page_id], page_id) for page_id in sorted(candidates)]
+        facets = self._facet_counts(any_word, request, matches)
+        total = Counted(min(len(candidates), limit), truncated or len(candidates) > limit)
+        return total, hits, facets, len(complete)
 
     def search(self, request):
         with Timer() as timer:
-            query = analyse_query(request.q)
+            query = analyse_query(request.q, synonyms=expansions())
             result = SearchResult(
-                query=request.q, total=0, results=[], facets={}, page=request.page,
+                query=request.q,
+                total=0,
+                results=[],
+                facets={},
+                page=request.page,
                 page_size=request.page_size,
             )
             if query:
                 expression = self.fulltext.compile(query)
-                counted, result.results, result.facets = self._page_and_facets(
+                counted, result.results, result.facets, result.complete = self._page_and_facets(
                     expression, query, request
                 )
                 if not counted.total and request.lang:
                     # Nothing in the reader's language: show matches in the other language.
                     wider = _without_lang(request)
-                    wider_counted, results, facets = self._page_and_facets(expression, query, wider)
+                    wider_counted, results, facets, complete = self._page_and_facets(
+                        expression, query, wider
+                    )
                     if wider_counted.total:
                         request, counted = wider, wider_counted
-                        result.results, result.facets = results, facets
+                        result.results, result.facets, result.complete = results, facets, complete
                         result.fallback_all_languages = True
                 result.total, result.total_is_estimate = counted
                 if not result.total:
@@ -318,4 +396,3 @@ def _without_lang(request):
     return SearchRequest(
         q=request.q, filters=request.filters, page=request.page, page_size=request.page_size
     )
-
