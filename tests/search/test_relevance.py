@@ -81,3 +81,30 @@ def test_the_api_and_page_say_when_results_are_partial(client, pages):
     html = client.get("/search/", {"q": "普拉托 服装 商会 空运"}).content.decode()
     assert "没有同时包含全部搜索词的结果" in html
     assert "未包含" in html and "空运" in html
+
+
+def test_heading_levels_are_not_content(home_page):
+    import datetime
+
+    from cms.publicity.models import NewsPage
+    from search.models import IndexEntry
+
+    index = quality.news_indexes(home_page)["zh-hans"]
+    page = NewsPage(
+        title="侨批的来历",
+        slug="qiaopi-origin",
+        date=datetime.date(2025, 1, 1),
+        body=[
+            {"type": "heading", "value": {"text": "银信与批局", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>批局负责把侨批送到侨眷手中。</p>"},
+        ],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    interface.rebuild()
+    assert interface.search("批局").results[0].page_id == page.pk
+    assert interface.search("银信与批局").results[0].page_id == page.pk
+    for query in ["H2", "h2"]:
+        result = interface.search(query)
+        assert result.total == 0 and result.results == []
+    assert "H2" not in IndexEntry.objects.get(page_id=page.pk).text
