@@ -64,6 +64,8 @@ class SearchResult:
     # Pages that contain every query word; when it is below `total` the rest are partial
     # matches, ranked after them by how much of the query they cover.
     complete: int = 0
+    # The query as typed, when the results are those of `query`, its same-sound correction.
+    corrected_from: str = ""
 
     @property
     def num_pages(self):
@@ -90,6 +92,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = PAGE_SIZE
     lang: str | None = None  # restrict to this locale; None searches every locale
+    correct: bool = True  # try a same-sound correction when no page has every word
 
     def __post_init__(self):
         unknown = set(self.filters) - set(FACET_NAMES)

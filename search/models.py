@@ -111,3 +111,25 @@ class Synonym(models.Model):
             raise ValidationError(errors)
         self.terms = "\n".join(dict.fromkeys(terms))
         self.broader = self.broader.strip()
+
+
+class VocabularyTerm(models.Model):
+    """A Chinese word of the indexed text with its pinyin: the index's vocabulary.
+
+    Pinyin is kept once per word, not per page, so a pinyin query (`puluotuo`, `plt`) finds the
+    word wherever it is, body text included, and a query with a wrong character of the same sound
+    (鹿成区) finds the word the index knows (鹿城区). `documents` counts the pages written with
+    the word since the last rebuild (an update counts a page again): it only orders candidates.
+    """
+
+    text = models.CharField(max_length=60, unique=True)
+    pinyin = models.CharField(max_length=240, db_index=True)
+    initials = models.CharField(max_length=60, db_index=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("索引词汇")
+        verbose_name_plural = _("索引词汇")
+
+    def __str__(self):
+        return f"{self.text} ({self.pinyin})"

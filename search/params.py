@@ -11,7 +11,7 @@ LANGS = [code for code, _name in settings.LANGUAGES]
 MAX_PAGE = 1000
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 120
-KNOWN = {"q", "page", "page_size", "lang", "format", *FACET_NAMES}
+KNOWN = {"q", "page", "page_size", "lang", "format", "nocorrect", *FACET_NAMES}
 
 
 class BadParameters(ValueError):
@@ -67,9 +67,7 @@ def parse(params, lang, require_query=True):
             errors.append(_("搜索词太长，最多 %(max)s 个字符。") % {"max": MAX_QUERY_LENGTH})
         raw_lang = params.get("lang")
         if raw_lang and raw_lang.strip().lower() not in LANGS and raw_lang != "all":
-            errors.append(
-                _("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)}
-            )
+            errors.append(_("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)})
         page = _int(params, "page", 1, 1, MAX_PAGE, errors)
         page_size = _int(params, "page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE, errors)
         filters = {}
@@ -84,4 +82,8 @@ def parse(params, lang, require_query=True):
         if errors:
             raise BadParameters(errors)
     scope = None if raw_lang == "all" else (raw_lang.strip().lower() if raw_lang else lang)
-    return SearchRequest(q=q, filters=filters, page=page, page_size=page_size, lang=scope)
+    # nocorrect=1: search the query as typed, without a same-sound correction.
+    correct = (params.get("nocorrect") or "").lower() not in ("1", "true", "yes")
+    return SearchRequest(
+        q=q, filters=filters, page=page, page_size=page_size, lang=scope, correct=correct
+    )

@@ -154,8 +154,14 @@ def bigrams(text):
     return out
 
 
+def cut(text):
+    """jieba's words of already-normalised text (not the extra short words of search mode)."""
+    return list(_cut(text, False))
+
+
 @lru_cache(maxsize=20_000)
-def _word_pinyin(word):
+def word_pinyin(word):
+    """(full pinyin, initials) of a word: 温商 -> (wenshang, ws)."""
     full = "".join(lazy_pinyin(word))
     initials = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
     return full, initials
@@ -171,9 +177,9 @@ def pinyin_tokens(text):
     for run in CJK_RE.findall(text):
         words = list(_cut(run, True))
         for word in words:
-            out.extend(_word_pinyin(word))
+            out.extend(word_pinyin(word))
         if len(words) > 1:
-            out.extend(_word_pinyin(run))
+            out.extend(word_pinyin(run))
     return out
 
 

@@ -92,7 +92,9 @@ def api_suggest(request):
     except Exception:
         logger.exception("suggest failed for %r", prefix)
         return _error(503, [], lang)
-    return JsonResponse({"q": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"q": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _with(params, **changes):
@@ -128,7 +130,9 @@ def search_page(request):
             else:
                 context["result"] = result
                 context["facets"] = [
-                    _fold(name, [
+                    _fold(
+                        name,
+                        [
                             {
                                 "value": f.value,
                                 "label": f.label,
@@ -145,7 +149,8 @@ def search_page(request):
                                 ),
                             }
                             for f in result.facets.get(name, [])
-                        ])
+                        ],
+                    )
                     for name in FACET_NAMES
                     if result.facets.get(name)
                 ]
@@ -155,6 +160,10 @@ def search_page(request):
                 context["next_url"] = (
                     _with(params, page=str(page + 1)) if page < result.num_pages else None
                 )
+                if result.corrected_from:
+                    context["as_typed_url"] = _with(
+                        params, q=result.corrected_from, nocorrect="1", page=None
+                    )
                 context["suggestion_urls"] = [
                     {"text": s, "url": _with(params, q=s, page=None)} for s in result.suggestions
                 ]

@@ -1,5 +1,6 @@
 """The embedded backend: full-text search in the project's own database, nothing to run."""
 
+import dataclasses
 import math
 from typing import NamedTuple
 
@@ -7,12 +8,13 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from ... import vocabulary
 from ...documents import FACET_NAMES, facet_labels
 from ...highlight import highlight
 from ...interface import Hit, SearchResult, count_limit
 from ...models import FacetValue, IndexEntry
 from ...synonyms import expansions
-from ...text import analyse_query
+from ...text import analyse_query, normalise
 from ..base import Timer, facet_payload, image_url, iter_documents
 from .vendors import for_vendor
 
@@ -72,7 +74,15 @@ class EmbeddedBackend:
                     for value in values
                 ]
             )
-            self.fulltext.write(cursor, [(d.page_id, d.columns()) for d in documents])
+            rows = [(d.page_id, d.columns()) for d in documents]
+            self.fulltext.write(cursor, rows)
+            vocabulary.record(
+                cursor,
+                [
+                    vocabulary.words_of(columns, normalise(" ".join([d.title, *d.keywords])))
+                    for d, (_page_id, columns) in zip(documents, rows, strict=True)
+                ],
+            )
 
     def delete(self, page_id):
         with transaction.atomic(), connection.cursor() as cursor:
@@ -84,6 +94,7 @@ class EmbeddedBackend:
             self.fulltext.clear(cursor)
             FacetValue.objects.all().delete()
             IndexEntry.objects.all().delete()
+            vocabulary.clear()
 
     def _write_all(self, stdout=None):
         count, batch = 0, []
@@ -342,8 +353,23 @@ class EmbeddedBackend:
         return total, hits, facets, len(complete)
 
     def search(self, request):
+        """Results of the query; when no page has all its words, those of the query with its
+        unknown words replaced by same-sound words of the index, if that finds pages that do."""
+        result = self._search(request)
+        if request.correct and not result.complete:
+            corrected = vocabulary.homophone_correction(analyse_query(request.q))
+            if corrected:
+                retry = self._search(dataclasses.replace(request, q=corrected, correct=False))
+                if retry.complete:
+                    retry.corrected_from = request.q
+                    return retry
+        return result
+
+    def _search(self, request):
         with Timer() as timer:
-            query = analyse_query(request.q, synonyms=expansions())
+            query = vocabulary.add_pinyin_alternatives(
+                analyse_query(request.q, synonyms=expansions())
+            )
             result = SearchResult(
                 query=request.q,
                 total=0,
@@ -376,7 +402,7 @@ class EmbeddedBackend:
     def suggest(self, prefix, lang=None, limit=8):
         from ...interface import SearchRequest
 
-        query = analyse_query(prefix, prefix=True)
+        query = vocabulary.add_pinyin_alternatives(analyse_query(prefix, prefix=True))
         if not query:
             return []
         request = SearchRequest(q=prefix, lang=lang)
@@ -391,8 +417,4 @@ class EmbeddedBackend:
 
 
 def _without_lang(request):
-    from ...interface import SearchRequest
-
-    return SearchRequest(
-        q=request.q, filters=request.filters, page=request.page, page_size=request.page_size
-    )
+    return dataclasses.replace(request, lang=None)
