@@ -31,7 +31,15 @@ FAMILIES = {
 DEFAULT_FAMILY = "general"
 
 # Facet name -> model attributes that carry its value, first non-empty wins.
-YEAR_FIELDS = ["year_start", "start_year", "date", "start_date", "signed_date", "founded", "birth_year"]
+YEAR_FIELDS = [
+    "year_start",
+    "start_year",
+    "date",
+    "start_date",
+    "signed_date",
+    "founded",
+    "birth_year",
+]
 CHOICE_FACETS = {
     "region": ["county", "home_county", "province"],
     "industry": ["industry", "primary_industry"],
@@ -284,6 +292,14 @@ def build_document(page, known_public=False, halls=None, dead_paths=None):
         keywords=keywords,
         body=body,
         romanised=romanised,
+    )
+
+
+@lru_cache(maxsize=1)
+def navigation_types():
+    """Type codes of home, museum and index pages (`search_navigation`): ranked below content."""
+    return frozenset(
+        type_code(m) for m in indexed_page_models() if getattr(m, "search_navigation", False)
     )
 
 

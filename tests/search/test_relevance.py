@@ -108,3 +108,17 @@ def test_heading_levels_are_not_content(home_page):
         result = interface.search(query)
         assert result.total == 0 and result.results == []
     assert "H2" not in IndexEntry.objects.get(page_id=page.pk).text
+
+
+def test_index_and_navigation_pages_rank_below_content(home_page):
+    index = quality.news_indexes(home_page)["zh-hans"]
+    index.title = "侨批新闻"  # a listing whose title is the query word
+    index.save_revision().publish()
+    built = quality.build_set(
+        {"zh-hans": index},
+        [{"id": "n", "title": "展览开幕", "intro": "", "body": "侨批展览开幕，展出二百封侨批。"}],
+    )
+    interface.rebuild()
+    for q in ["侨批", "侨批 展览"]:
+        ids = [hit.page_id for hit in interface.search(q, lang="zh-hans").results]
+        assert ids.index(built["n"].pk) < ids.index(index.pk)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from ... import vocabulary
-from ...documents import FACET_NAMES, facet_labels
+from ...documents import FACET_NAMES, facet_labels, navigation_types
 from ...highlight import highlight
 from ...interface import Hit, SearchResult, count_limit
 from ...models import FacetValue, IndexEntry
@@ -187,7 +187,10 @@ class EmbeddedBackend:
             best = max(NAME_CANDIDATES, offset + limit)
             names = self._run(*self.fulltext.names_sql(names_expression, where, params, best))
             candidates = list(dict.fromkeys([page_id for (page_id,) in names] + candidates))
-        return self._run(*self.fulltext.ranked_sql(expression, candidates, limit, offset)), matches
+        ranked = self.fulltext.ranked_sql(
+            expression, candidates, limit, offset, demoted=_navigation(candidates)
+        )
+        return self._run(*ranked), matches
 
     def _facet_counts(self, expression, request, matches):
         """Facet counts over the counted matches, one grouped query per set of facets.
@@ -335,7 +338,11 @@ class EmbeddedBackend:
         any_word = self.fulltext.compile(query, operator="OR")
         ranked = self._run(*self.fulltext.ranked_sql(any_word, candidates, len(candidates), 0))
         position = {page_id: i for i, (page_id, _score) in enumerate(ranked)}
-        order = sorted(candidates, key=lambda p: (-coverage(p), position.get(p, len(position)), p))
+        demoted = _navigation(candidates)
+        order = sorted(
+            candidates,
+            key=lambda p: (p in demoted, -coverage(p), position.get(p, len(position)), p),
+        )
         rows = [
             (page_id, coverage(page_id)) for page_id in order[offset : offset + request.page_size]
         ]
@@ -414,6 +421,13 @@ class EmbeddedBackend:
             for e in (entries.get(r[0]) for r in rows)
             if e is not None
         ]
+
+
+def _navigation(page_ids):
+    """The home, museum and index pages among these pages: they rank below content pages.
+    There are a few dozen of them on a whole site, so all are read and intersected here."""
+    navigation = IndexEntry.objects.filter(content_type__in=navigation_types())
+    return set(navigation.values_list("page_id", flat=True)) & set(page_ids)
 
 
 def _without_lang(request):

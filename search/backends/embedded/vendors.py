@@ -115,16 +115,16 @@ class SQLiteFullText:
             [names_expression, *params, limit],
         )
 
-    def ranked_sql(self, expression, page_ids, limit, offset):
-        """(page id, score) of the given matching pages, best first.
+    def ranked_sql(self, expression, page_ids, limit, offset, demoted=()):
+        """(page id, score) of the given matching pages, best first, `demoted` pages last.
 
         Unary + keeps the ids from FTS5, which would run the query once per id (seconds for a
         thousand ids); walking every match and scoring only the listed ones takes milliseconds."""
         return (
             f"SELECT rowid, {self._bm25()} AS score FROM search_fts "  # noqa: S608 - only constants interpolated; values are parameters
             "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s)) "
-            "ORDER BY score, rowid LIMIT %s OFFSET %s",
-            [expression, json.dumps(page_ids), limit, offset],
+            "ORDER BY +rowid IN (SELECT value FROM json_each(%s)), score, rowid LIMIT %s OFFSET %s",
+            [expression, json.dumps(page_ids), json.dumps(list(demoted)), limit, offset],
         )
 
     @staticmethod
@@ -254,13 +254,13 @@ class PostgresFullText:
             [names_expression, *params, limit],
         )
 
-    def ranked_sql(self, expression, page_ids, limit, offset):
-        """(page id, score) of the given matching pages, best first."""
+    def ranked_sql(self, expression, page_ids, limit, offset, demoted=()):
+        """(page id, score) of the given matching pages, best first, `demoted` pages last."""
         return (
             f"SELECT e.page_id, {self._rank('e.search_vector')} AS score "  # noqa: S608 - only constants interpolated; values are parameters
             "FROM search_indexentry e, to_tsquery('simple', %s) tq WHERE e.page_id = ANY(%s) "
-            "ORDER BY score DESC, e.page_id LIMIT %s OFFSET %s",
-            [expression, list(page_ids), limit, offset],
+            "ORDER BY e.page_id = ANY(%s), score DESC, e.page_id LIMIT %s OFFSET %s",
+            [expression, list(page_ids), list(demoted), limit, offset],
         )
 
     @staticmethod
