@@ -61,7 +61,12 @@ def parse(params, lang, require_query=True):
                 % {"names": ", ".join(unknown), "facets": ", ".join(FACET_NAMES)}
             )
         q = " ".join((params.get("q") or "").split())
-        if require_query and not q:
+        # A facet alone is a request too: browse all artifacts of an era without a word.
+        if (
+            require_query
+            and not q
+            and not any(v.strip() for n in FACET_NAMES for v in params.getlist(n))
+        ):
             errors.append(_("请输入搜索词（参数 q）。"))
         if len(q) > MAX_QUERY_LENGTH:
             errors.append(_("搜索词太长，最多 %(max)s 个字符。") % {"max": MAX_QUERY_LENGTH})

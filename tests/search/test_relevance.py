@@ -122,3 +122,18 @@ def test_index_and_navigation_pages_rank_below_content(home_page):
     for q in ["侨批", "侨批 展览"]:
         ids = [hit.page_id for hit in interface.search(q, lang="zh-hans").results]
         assert ids.index(built["n"].pk) < ids.index(index.pk)
+
+
+def test_a_facet_without_a_query_lists_the_facets_pages(client, pages):
+    result = interface.search("", filters={"type": ["news"]}, lang="zh-hans")
+    assert {pages.get(hit.page_id) for hit in result.results} == set(pages.values())
+    assert result.total == len(pages) and not result.partial
+    # The chosen facet still offers its alternatives with their counts.
+    assert {f.value: f.count for f in result.facets["type"]}["news"] == len(pages)
+
+    data = client.get("/api/search/", {"type": "news", "lang": "zh-hans"}).json()
+    assert data["total"] == len(pages)
+    html = client.get("/search/", {"type": "news"}).content.decode()
+    assert "托斯卡纳的温州服装城" in html
+    # Without a query or a facet the request is still refused with a message.
+    assert client.get("/api/search/").status_code == 400

@@ -5,6 +5,7 @@ import math
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -403,8 +404,55 @@ class EmbeddedBackend:
                 result.total, result.total_is_estimate = counted
                 if not result.total:
                     result.suggestions = self._suggestions(query, request)
+            elif request.filters:
+                counted, result.results, result.facets = self._browse(request)
+                result.total, result.total_is_estimate = counted
+                result.complete = result.total
         result.took_ms = timer.ms
         return result
+
+    def _entries(self, request, exclude=None):
+        """Index entries in the reader's language that have every chosen facet value."""
+        entries = IndexEntry.objects.all()
+        if request.lang:
+            entries = entries.filter(locale=request.lang)
+        for name, values in request.filters.items():
+            if name != exclude and values:
+                entries = entries.filter(
+                    pk__in=FacetValue.objects.filter(name=name, value__in=values).values("entry_id")
+                )
+        return entries
+
+    def _browse(self, request):
+        """Facets without a query: the chosen facets' pages, newest page first."""
+        limit = count_limit()
+        matches = list(
+            self._entries(request).order_by("page_id").values_list("id", "page_id")[: limit + 1]
+        )
+        if not matches:
+            return Counted(0, False), [], {}
+        order = self._entries(request).order_by("-page_id").values_list("page_id", flat=True)
+        offset = (request.page - 1) * request.page_size
+        rows = [(page_id, 0.0) for page_id in order[offset : offset + request.page_size]]
+        counts = {}
+        groups = [(matches, [n for n in FACET_NAMES if not request.filters.get(n)])]
+        groups += [
+            (list(self._entries(request, exclude=n).values_list("id", "page_id")[: limit + 1]), [n])
+            for n in FACET_NAMES
+            if request.filters.get(n)
+        ]
+        for group, names in groups:
+            values = FacetValue.objects.filter(
+                entry_id__in=[entry_id for entry_id, _page_id in group[:limit]], name__in=names
+            )
+            for name, value, count in values.values_list("name", "value").annotate(n=Count("id")):
+                counts.setdefault(name, []).append((value, count))
+        total = Counted(min(len(matches), limit), len(matches) > limit)
+        return (
+            total,
+            self._hits(rows, analyse_query(""), request.lang),
+            facet_payload(counts, request.lang),
+        )
 
     def suggest(self, prefix, lang=None, limit=8):
         from ...interface import SearchRequest
