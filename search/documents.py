@@ -295,6 +295,14 @@ def build_document(page, known_public=False, halls=None, dead_paths=None):
     )
 
 
+@lru_cache(maxsize=1)
+def navigation_types():
+    """Type codes of home, museum and index pages (`search_navigation`): ranked below content."""
+    return frozenset(
+        type_code(m) for m in indexed_page_models() if getattr(m, "search_navigation", False)
+    )
+
+
 @lru_cache(maxsize=64)
 def _code_labels(name, lang):
     """{code: label} of a facet whose labels come from the code (types and choices).

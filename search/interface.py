@@ -36,6 +36,8 @@ class Hit:
     image: str | None
     locale: str
     score: float
+    # Query words this page does not contain, when it matched only some of them.
+    missing: list = field(default_factory=list)
 
 
 @dataclass
@@ -59,14 +61,25 @@ class SearchResult:
     # True when more matches exist than were counted: `total` (and each facet count) is then
     # a lower bound, shown as "1000+".
     total_is_estimate: bool = False
+    # Pages that contain every query word; when it is below `total` the rest are partial
+    # matches, ranked after them by how much of the query they cover.
+    complete: int = 0
+    # The query as typed, when the results are those of `query`, its same-sound correction.
+    corrected_from: str = ""
 
     @property
     def num_pages(self):
         return max(1, -(-self.total // self.page_size))
 
+    @property
+    def partial(self):
+        """Some results lack some of the query's words."""
+        return self.complete < self.total
+
     def as_dict(self):
         data = asdict(self)
         data["num_pages"] = self.num_pages
+        data["partial"] = self.partial
         return data
 
 
@@ -79,6 +92,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = PAGE_SIZE
     lang: str | None = None  # restrict to this locale; None searches every locale
+    correct: bool = True  # try a same-sound correction when no page has every word
 
     def __post_init__(self):
         unknown = set(self.filters) - set(FACET_NAMES)

@@ -50,3 +50,86 @@ class FacetValue(models.Model):
 
     def __str__(self):
         return f"{self.name}={self.value}"
+
+
+def split_terms(raw):
+    """Terms of a synonym list: one per line or separated by commas (，、 too), trimmed."""
+    import re
+
+    return [t.strip() for t in re.split(r"[\n,，、;；]+", raw or "") if t.strip()]
+
+
+class Synonym(models.Model):
+    """Terms a search treats as one, kept by editors (Snippets → 搜索同义词).
+
+    Without a broader term the listed terms are equivalent: searching any of them finds pages
+    that use any other. With one, the expansion goes one way: searching the broader term also
+    finds pages that use the listed narrower terms, but not the other way round. Read on every
+    query, so a change applies to the next search without rebuilding the index.
+    """
+
+    terms = models.TextField(
+        _("词语"),
+        help_text=_("每行一个，或用逗号分隔，如：温商，温州商人"),
+    )
+    broader = models.CharField(
+        _("上位词"),
+        max_length=60,
+        blank=True,
+        help_text=_("可选。填写后为单向扩展：搜索上位词时也找出含上面各词的页面，反之不然。"),
+    )
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("搜索同义词")
+        verbose_name_plural = _("搜索同义词")
+        ordering = ["pk"]
+
+    def __str__(self):
+        listed = "、".join(self.term_list())
+        return f"{self.broader} → {listed}" if self.broader else listed
+
+    def term_list(self):
+        return split_terms(self.terms)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .text import normalise
+
+        terms = self.term_list()
+        errors = {}
+        if any(len(t) > 60 for t in terms):
+            errors["terms"] = _("每个词语最多 60 个字符。")
+        elif not self.broader.strip() and len({normalise(t) for t in terms}) < 2:
+            errors["terms"] = _("同义词组至少要有两个不同的词语；单向扩展请填写上位词。")
+        elif self.broader.strip() and not terms:
+            errors["terms"] = _("请填写上位词要扩展到的词语。")
+        elif normalise(self.broader.strip()) in {normalise(t) for t in terms}:
+            errors["broader"] = _("上位词不能同时出现在词语列表中。")
+        if errors:
+            raise ValidationError(errors)
+        self.terms = "\n".join(dict.fromkeys(terms))
+        self.broader = self.broader.strip()
+
+
+class VocabularyTerm(models.Model):
+    """A Chinese word of the indexed text with its pinyin: the index's vocabulary.
+
+    Pinyin is kept once per word, not per page, so a pinyin query (`puluotuo`, `plt`) finds the
+    word wherever it is, body text included, and a query with a wrong character of the same sound
+    (鹿成区) finds the word the index knows (鹿城区). `documents` counts the pages written with
+    the word since the last rebuild (an update counts a page again): it only orders candidates.
+    """
+
+    text = models.CharField(max_length=60, unique=True)
+    pinyin = models.CharField(max_length=240, db_index=True)
+    initials = models.CharField(max_length=60, db_index=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("索引词汇")
+        verbose_name_plural = _("索引词汇")
+
+    def __str__(self):
+        return f"{self.text} ({self.pinyin})"

@@ -12,7 +12,7 @@ MAX_PAGE = 1000
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 120
 NUMERIC_FACETS = ("year", "era", "hall")
-KNOWN = {"q", "page", "page_size", "lang", "format", *FACET_NAMES}
+KNOWN = {"q", "page", "page_size", "lang", "format", "nocorrect", *FACET_NAMES}
 
 
 class BadParameters(ValueError):
@@ -62,7 +62,12 @@ def parse(params, lang, require_query=True):
                 % {"names": ", ".join(unknown), "facets": ", ".join(FACET_NAMES)}
             )
         q = " ".join((params.get("q") or "").split())
-        if require_query and not q:
+        # A facet alone is a request too: browse all artifacts of an era without a word.
+        if (
+            require_query
+            and not q
+            and not any(v.strip() for n in FACET_NAMES for v in params.getlist(n))
+        ):
             errors.append(_("请输入搜索词（参数 q）。"))
         if len(q) > MAX_QUERY_LENGTH:
             errors.append(_("搜索词太长，最多 %(max)s 个字符。") % {"max": MAX_QUERY_LENGTH})
@@ -83,4 +88,8 @@ def parse(params, lang, require_query=True):
         if errors:
             raise BadParameters(errors)
     scope = None if raw_lang == "all" else (raw_lang.strip().lower() if raw_lang else lang)
-    return SearchRequest(q=q, filters=filters, page=page, page_size=page_size, lang=scope)
+    # nocorrect=1: search the query as typed, without a same-sound correction.
+    correct = (params.get("nocorrect") or "").lower() not in ("1", "true", "yes")
+    return SearchRequest(
+        q=q, filters=filters, page=page, page_size=page_size, lang=scope, correct=correct
+    )

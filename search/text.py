@@ -53,6 +53,15 @@ DOMAIN_WORDS = [
     "前店后厂",
 ]
 
+# Particles, question words and function words: a query keeps them only when it has nothing
+# else. "温州人在巴黎做什么生意" asks for 温州人, 巴黎, 做 and 生意, and no page says 什么.
+STOP_WORDS = frozenset(
+    "的 地 得 了 着 过 是 在 有 和 与 及 或 也 都 就 还 又 吗 呢 吧 啊 呀 么 嘛 哪 谁 几 "
+    "什么 怎么 怎样 怎么样 如何 为什么 为何 哪些 哪里 哪儿 多少 是否 能否 可以 请问 关于 "
+    "这 那 这个 那个 这些 那些 一个 从 到 把 被 叫 对 给 向 后 之 其 "
+    "a an the of in on at to for and or is are was were be been what who whom how why when "
+    "where which do does did can could with by from about".split()
+)
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 TOKEN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -145,8 +154,14 @@ def bigrams(text):
     return out
 
 
+def cut(text):
+    """jieba's words of already-normalised text (not the extra short words of search mode)."""
+    return list(_cut(text, False))
+
+
 @lru_cache(maxsize=20_000)
-def _word_pinyin(word):
+def word_pinyin(word):
+    """(full pinyin, initials) of a word: 温商 -> (wenshang, ws)."""
     full = "".join(lazy_pinyin(word))
     initials = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
     return full, initials
@@ -162,9 +177,9 @@ def pinyin_tokens(text):
     for run in CJK_RE.findall(text):
         words = list(_cut(run, True))
         for word in words:
-            out.extend(_word_pinyin(word))
+            out.extend(word_pinyin(word))
         if len(words) > 1:
-            out.extend(_word_pinyin(run))
+            out.extend(word_pinyin(run))
     return out
 
 
@@ -182,9 +197,22 @@ class Term:
 
     text: str
     cjk: bool
-    word: str = ""  # the token to match in word columns (stemmed for English)
+    word: str = ""  # the token to match in word columns (stemmed for English; words of a phrase)
     grams: list = field(default_factory=list)  # bigram phrase for Chinese
     prefix: bool = False
+    # Synonyms from the editors' list: other terms that count as this one.
+    alternatives: list = field(default_factory=list)
+
+    @property
+    def forms(self):
+        return [self, *self.alternatives]
+
+
+def make_term(text):
+    """The term for a word or phrase (Chinese, or English words matched as a phrase)."""
+    if is_cjk(text):
+        return Term(text=text, cjk=True, word=text, grams=bigrams(text))
+    return Term(text=text, cjk=False, word=" ".join(stem(w) for w in ASCII_WORD_RE.findall(text)))
 
 
 @dataclass
@@ -197,38 +225,88 @@ class AnalysedQuery:
     def __bool__(self):
         return bool(self.terms)
 
+    def only(self, term):
+        """The query reduced to one of its terms."""
+        return AnalysedQuery(raw=term.text, normalised=term.text, terms=[term])
+
     @property
     def surface_forms(self):
         """Strings to highlight in snippets."""
         return [t.text for t in self.terms]
 
 
-def analyse_query(raw, prefix=False):
-    """Split a query into terms, each matchable as a word, a bigram phrase or pinyin."""
+def _stemmed(phrase):
+    return tuple(stem(w) for w in ASCII_WORD_RE.findall(phrase))
+
+
+def _cjk_spans(piece, phrases):
+    """Non-overlapping (start, end) of the synonym phrases in a Chinese run, longest first."""
+    spans = []
+    for phrase in phrases:
+        start = piece.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            if all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+            start = piece.find(phrase, start + 1)
+    return sorted(spans)
+
+
+def analyse_query(raw, prefix=False, synonyms=None):
+    """Split a query into terms, each matchable as a word, a bigram phrase or pinyin.
+
+    `synonyms` ({normalised phrase: [alternatives]}, see search.synonyms) turns each phrase of
+    the list found in the query into one term whose alternatives count as the term itself.
+    """
     normalised = normalise(raw or "").strip()
+    synonyms = synonyms or {}
+    cjk_phrases = sorted((k for k in synonyms if is_cjk(k)), key=len, reverse=True)
+    ascii_phrases = {_stemmed(k): k for k in synonyms if not is_cjk(k) and _stemmed(k)}
+    longest = max((len(k) for k in ascii_phrases), default=0)
+    candidates = []  # (text, synonym key or None)
+    pieces = TOKEN_RE.findall(normalised)
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if piece[0].isascii():
+            for n in range(min(longest, len(pieces) - i), 0, -1):
+                window = pieces[i : i + n]
+                key = ascii_phrases.get(tuple(stem(w) for w in window))
+                if key and all(w[0].isascii() for w in window):
+                    candidates.append((" ".join(window), key))
+                    i += n
+                    break
+            else:
+                candidates.append((piece, None))
+                i += 1
+            continue
+        position = 0
+        for start, end in [*_cjk_spans(piece, cjk_phrases), (len(piece), len(piece))]:
+            # A query word jieba cannot split further still matches as a substring via bigrams.
+            candidates += [(w, None) for w in _cut(piece[position:start], False) if w.strip()]
+            if end > start:
+                candidates.append((piece[start:end], piece[start:end]))
+            position = end
+        i += 1
     terms = []
     seen = set()
-    for piece in TOKEN_RE.findall(normalised):
-        if piece[0].isascii():
-            candidates = [(piece, False)]
-        else:
-            words = [w for w in _cut(piece, False) if w.strip()]
-            # A query word jieba cannot split further still matches as a substring via bigrams.
-            candidates = [(w, True) for w in words]
-        for text, cjk in candidates:
-            if text in seen:
-                continue
-            seen.add(text)
-            if cjk:
-                terms.append(Term(text=text, cjk=True, word=text, grams=bigrams(text)))
-            else:
-                terms.append(Term(text=text, cjk=False, word=stem(text)))
+    for text, key in candidates:
+        if text in seen:
+            continue
+        seen.add(text)
+        term = make_term(text)
+        if key:
+            term.alternatives = [make_term(a) for a in synonyms[key] if a != text]
+        terms.append(term)
+    content = [t for t in terms if t.text not in STOP_WORDS]
+    if content:
+        terms = content
     if prefix and terms:
         last = terms[-1]
         last.prefix = True
         if not last.cjk:
             # A word being typed is not a word yet: stemming "wens" would give "wen".
             last.word = last.text
-    ascii_words = [t.text for t in terms if not t.cjk]
+    ascii_words = [t.text for t in terms if not t.cjk and " " not in t.text]
     joined = "".join(ascii_words) if len(ascii_words) > 1 and len(ascii_words) == len(terms) else ""
     return AnalysedQuery(raw=raw or "", normalised=normalised, terms=terms, joined_ascii=joined)

@@ -173,6 +173,10 @@ def search_page(request):
                 context["next_url"] = (
                     _with(params, page=str(page + 1)) if page < result.num_pages else None
                 )
+                if result.corrected_from:
+                    context["as_typed_url"] = _with(
+                        params, q=result.corrected_from, nocorrect="1", page=None
+                    )
                 context["suggestion_urls"] = [
                     {"text": s, "url": _with(params, q=s, page=None)} for s in result.suggestions
                 ]

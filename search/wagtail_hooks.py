@@ -2,8 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .models import Synonym
 
 
 @hooks.register("register_admin_urls")
@@ -20,3 +24,17 @@ def register_menu_item():
         icon_name="search",
         order=950,
     )
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = _("搜索同义词")
+    menu_order = 900
+    add_to_admin_menu = False
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "broader", "note"]
+    panels = [FieldPanel("terms"), FieldPanel("broader"), FieldPanel("note")]
+
+
+register_snippet(SynonymViewSet)

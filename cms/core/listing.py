@@ -14,6 +14,8 @@ class ListingPageMixin(RoutablePageMixin):
     """
 
     paginate_by = 12
+    # Site search ranks index pages below the content they list.
+    search_navigation = True
 
     def get_listing(self):
         raise NotImplementedError

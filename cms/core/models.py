@@ -76,6 +76,7 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
+    search_navigation = True  # site search ranks it below content pages
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, use_json_field=True)
     goal_amount = models.DecimalField(
         _("回归投资目标（亿元）"), max_digits=10, decimal_places=2, default=3000

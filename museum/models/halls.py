@@ -14,6 +14,7 @@ from cms.core.visibility import public_pages
 
 
 class MuseumPage(BasePage):
+    search_navigation = True  # site search ranks it below content pages
     """The museum's home: the entrance to halls, the collection, merchants and the timeline."""
 
     body = StreamField(NarrativeBlock(), verbose_name=_("正文"), blank=True, use_json_field=True)

@@ -8,6 +8,7 @@ installed, otherwise the built-in `cjk` bigram analyzer. Every text field also h
 sub-field, so a word inside a longer compound is found whatever the word analyzer does.
 """
 
+import dataclasses
 import time
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from elasticsearch.dsl import (
 from ..documents import FACET_NAMES, facet_labels
 from ..highlight import ENGINE_POST, ENGINE_PRE, engine_fragment, highlight
 from ..interface import Hit, SearchResult
+from ..synonyms import expansions
 from ..text import analyse_query
 from .base import Timer, facet_payload, image_url, iter_documents
 
@@ -128,30 +130,45 @@ def to_source(document):
     return source
 
 
-def term_query(term):
-    """Alternatives for one analysed term: words, substring (bigram phrase), pinyin, English."""
+def _form_queries(form):
+    """Alternatives for one form of a term: words, substring (bigram phrase), pinyin, English."""
     should = [
         Q(
             "multi_match",
-            query=term.text,
+            query=form.text,
             fields=["title^10", "keywords^5", "body"],
-            type="best_fields",
+            type="phrase" if " " in form.text else "best_fields",
             operator="and",
         )
     ]
-    if term.cjk:
+    if form.cjk:
         should += [
-            Q("match_phrase", **{"title.bigram": {"query": term.text, "boost": 4}}),
-            Q("match_phrase", **{"keywords.bigram": {"query": term.text, "boost": 2}}),
-            Q("match_phrase", **{"body.bigram": {"query": term.text, "boost": 0.5}}),
+            Q("match_phrase", **{"title.bigram": {"query": form.text, "boost": 4}}),
+            Q("match_phrase", **{"keywords.bigram": {"query": form.text, "boost": 2}}),
+            Q("match_phrase", **{"body.bigram": {"query": form.text, "boost": 0.5}}),
         ]
     else:
-        kind = "prefix" if term.prefix else "term"
+        kind = "prefix" if form.prefix else "term"
         should += [
-            Q(kind, pinyin={"value": term.text, "boost": 4}),
-            Q("multi_match", query=term.text, fields=["title.en^10", "keywords.en^5", "body.en"]),
+            Q(kind, pinyin={"value": form.text.replace(" ", ""), "boost": 4}),
+            Q(
+                "multi_match",
+                query=form.text,
+                fields=["title.en^10", "keywords.en^5", "body.en"],
+                type="phrase" if " " in form.text else "best_fields",
+            ),
         ]
+    return should
+
+
+def term_query(term):
+    """A term, or any of its synonyms (the editors' list, applied at search time in the body)."""
+    should = [clause for form in term.forms for clause in _form_queries(form)]
     return Q("bool", should=should, minimum_should_match=1)
+
+
+# Pages with every word of the query come first: this clause outweighs any partial match.
+COMPLETE_BOOST = 100
 
 
 def filter_clauses(request, exclude=None):
@@ -164,8 +181,15 @@ def filter_clauses(request, exclude=None):
 
 def build_search(request, query, indices):
     """The request body for a search: query, facet filters, aggregations, highlighting."""
-    must = [term_query(t) for t in query.terms]
-    main = Q("bool", must=must)
+    # Any word may match (partial matches are never "nothing"); pages with all words first.
+    terms = [term_query(t) for t in query.terms]
+    main = Q("bool", should=terms, minimum_should_match=1)
+    if len(terms) > 1:
+        main = Q(
+            "bool",
+            must=[main],
+            should=[Q("bool", must=terms, boost=COMPLETE_BOOST)],
+        )
     if query.joined_ascii:
         main = Q("bool", should=[main, Q("term", pinyin={"value": query.joined_ascii, "boost": 4})])
     scope = [Q("term", locale=request.lang)] if request.lang else []
@@ -174,6 +198,9 @@ def build_search(request, query, indices):
     if active:
         # Hits obey every facet filter; each facet's counts ignore only its own filter.
         s = s.post_filter(Q("bool", filter=active))
+    if len(terms) > 1:
+        # How many matches have every word (the rest are partial matches).
+        s.aggs.bucket("complete", A("filter", Q("bool", must=terms, filter=active)))
     for name in FACET_NAMES:
         others = filter_clauses(request, exclude=name)
         agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
@@ -315,7 +342,7 @@ class ElasticsearchBackend:
 
     def search(self, request):
         with Timer() as timer:
-            query = analyse_query(request.q)
+            query = analyse_query(request.q, synonyms=expansions())
             result = SearchResult(
                 query=request.q,
                 total=0,
@@ -326,7 +353,18 @@ class ElasticsearchBackend:
             )
             if query:
                 response = build_search(request, query, self.aliases()).using(self.client).execute()
+                if not response.hits.total.value and request.lang:
+                    # Nothing in the reader's language: show matches in the other language.
+                    wider = dataclasses.replace(request, lang=None)
+                    widened = (
+                        build_search(wider, query, self.aliases()).using(self.client).execute()
+                    )
+                    if widened.hits.total.value:
+                        request, response = wider, widened
+                        result.fallback_all_languages = True
                 result.total = response.hits.total.value
+                complete = getattr(response.aggregations, "complete", None)
+                result.complete = complete.doc_count if complete is not None else result.total
                 # Elasticsearch stops counting at 10,000 hits by default ("gte").
                 result.total_is_estimate = response.hits.total.relation == "gte"
                 result.results = self._hits(response, query, request.lang)

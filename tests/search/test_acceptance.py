@@ -117,9 +117,17 @@ def test_draft_changes_are_not_searchable(corpus, django_capture_on_commit_callb
 
 
 def test_nothing_found_gives_suggestions(corpus):
-    result = interface.search("纽扣 火星", lang="zh-hans")
+    # An unfinished pinyin word matches no page; the titles it begins are suggested.
+    result = interface.search("qiaotouniu", lang="zh-hans")
     assert result.total == 0
     assert "桥头纽扣市场的兴起" in result.suggestions
+
+
+def test_some_words_matching_is_never_nothing(corpus):
+    result = interface.search("纽扣 火星", lang="zh-hans")
+    assert result.total > 0 and result.complete == 0 and result.partial
+    assert "桥头纽扣市场的兴起" in titles(result)
+    assert all(hit.missing == ["火星"] for hit in result.results)
 
 
 def test_suggest_completes_titles_and_pinyin(corpus):

@@ -7,7 +7,11 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("标题"), max_length=120)
     level = blocks.ChoiceBlock(
-        label=_("级别"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
+        label=_("级别"),
+        choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")],
+        default="h2",
+        # "H2" is markup, not content: a search for it must find nothing.
+        search_index=False,
     )
 
     class Meta:

@@ -1,16 +1,21 @@
 """The embedded backend: full-text search in the project's own database, nothing to run."""
 
+import dataclasses
+import math
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from ...documents import FACET_NAMES, facet_labels
+from ... import vocabulary
+from ...documents import FACET_NAMES, facet_labels, navigation_types
 from ...highlight import highlight
 from ...interface import Hit, SearchResult, count_limit
 from ...models import FacetValue, IndexEntry
-from ...text import analyse_query
+from ...synonyms import expansions
+from ...text import analyse_query, normalise
 from ..base import Timer, facet_payload, image_url, iter_documents
 from .vendors import for_vendor
 
@@ -70,7 +75,15 @@ class EmbeddedBackend:
                     for value in values
                 ]
             )
-            self.fulltext.write(cursor, [(d.page_id, d.columns()) for d in documents])
+            rows = [(d.page_id, d.columns()) for d in documents]
+            self.fulltext.write(cursor, rows)
+            vocabulary.record(
+                cursor,
+                [
+                    vocabulary.words_of(columns, normalise(" ".join([d.title, *d.keywords])))
+                    for d, (_page_id, columns) in zip(documents, rows, strict=True)
+                ],
+            )
 
     def delete(self, page_id):
         with transaction.atomic(), connection.cursor() as cursor:
@@ -82,6 +95,7 @@ class EmbeddedBackend:
             self.fulltext.clear(cursor)
             FacetValue.objects.all().delete()
             IndexEntry.objects.all().delete()
+            vocabulary.clear()
 
     def _write_all(self, stdout=None):
         count, batch = 0, []
@@ -174,7 +188,10 @@ class EmbeddedBackend:
             best = max(NAME_CANDIDATES, offset + limit)
             names = self._run(*self.fulltext.names_sql(names_expression, where, params, best))
             candidates = list(dict.fromkeys([page_id for (page_id,) in names] + candidates))
-        return self._run(*self.fulltext.ranked_sql(expression, candidates, limit, offset)), matches
+        ranked = self.fulltext.ranked_sql(
+            expression, candidates, limit, offset, demoted=_navigation(candidates)
+        )
+        return self._run(*ranked), matches
 
     def _facet_counts(self, expression, request, matches):
         """Facet counts over the counted matches, one grouped query per set of facets.
@@ -264,20 +281,103 @@ class EmbeddedBackend:
         return hits
 
     def _page_and_facets(self, expression, query, request):
-        """One page of ranked hits, the total and the facet counts."""
+        """One page of ranked hits, the total, the facet counts and how many pages hold every
+        query word.
+
+        A query of several words finds every page that has any of them: the pages with all the
+        words first, then the others by how much of the query they cover. Only when the pages
+        with all the words are more than can be counted are the others left out."""
         offset = (request.page - 1) * request.page_size
         names_expression = self.fulltext.names_expression(query)
+        if len(query.terms) > 1:
+            full = self._matches(expression, request)
+            if len(full) <= count_limit():
+                return self._by_coverage(query, request, full, offset)
         rows, matches = self._top(expression, names_expression, request, request.page_size, offset)
         if not matches:
-            return Counted(0, False), [], {}
+            return Counted(0, False), [], {}, 0
         limit = count_limit()
         total = Counted(min(len(matches), limit), len(matches) > limit)
         facets = self._facet_counts(expression, request, matches)
-        return total, self._hits(rows, query, request.lang), facets
+        return total, self._hits(rows, query, request.lang), facets, total.total
+
+    def _by_coverage(self, query, request, full, offset):
+        """Every page matching some query word, ranked by the share of the query it covers
+        (each word weighted by its rarity, so missing 做 costs less than missing 巴黎), then
+        by relevance. `full`: the matches of all the words."""
+        limit = count_limit()
+        per_term = []
+        for term in query.terms:
+            term_expression = self.fulltext.compile(query.only(term))
+            per_term.append((term, term_expression, self._matches(term_expression, request)))
+        entry_of = {page_id: entry_id for _t, _e, rows in per_term for entry_id, page_id in rows}
+        entry_of.update({page_id: entry_id for entry_id, page_id in full})
+        if not entry_of:
+            return Counted(0, False), [], {}, 0
+        candidates = list(entry_of)
+        truncated = False
+        members = []
+        for _term, term_expression, rows in per_term:
+            found = {page_id for _entry_id, page_id in rows}
+            if len(rows) > limit:
+                # Only the first matches of a common word were read: ask about the candidates.
+                truncated = True
+                ranked = self.fulltext.ranked_sql(term_expression, candidates, len(candidates), 0)
+                found |= {page_id for page_id, _score in self._run(*ranked)}
+            members.append(found)
+        complete = {page_id for _entry_id, page_id in full}
+        entries = max(len(candidates), IndexEntry.objects.count())
+        weights = [math.log(1 + entries / max(1, len(rows))) for _t, _e, rows in per_term]
+
+        def coverage(page_id):
+            if page_id in complete:
+                return 1.0
+            return sum(
+                w for w, found in zip(weights, members, strict=True) if page_id in found
+            ) / sum(weights)
+
+        any_word = self.fulltext.compile(query, operator="OR")
+        ranked = self._run(*self.fulltext.ranked_sql(any_word, candidates, len(candidates), 0))
+        position = {page_id: i for i, (page_id, _score) in enumerate(ranked)}
+        demoted = _navigation(candidates)
+        order = sorted(
+            candidates,
+            key=lambda p: (p in demoted, -coverage(p), position.get(p, len(position)), p),
+        )
+        rows = [
+            (page_id, coverage(page_id)) for page_id in order[offset : offset + request.page_size]
+        ]
+        hits = self._hits(rows, query, request.lang)
+        for hit in hits:
+            if hit.page_id not in complete:
+                hit.missing = [
+                    term.text
+                    for (term, _e, _r), found in zip(per_term, members, strict=True)
+                    if hit.page_id not in found
+                ]
+        matches = [(entry_of[page_id], page_id) for page_id in sorted(candidates)]
+        facets = self._facet_counts(any_word, request, matches)
+        total = Counted(min(len(candidates), limit), truncated or len(candidates) > limit)
+        return total, hits, facets, len(complete)
 
     def search(self, request):
+        """Results of the query; when no page has all its words, those of the query with its
+        unknown words replaced by same-sound words of the index, if that finds pages that do."""
+        result = self._search(request)
+        if request.correct and not result.complete:
+            corrected = vocabulary.homophone_correction(analyse_query(request.q))
+            if corrected:
+                retry = self._search(dataclasses.replace(request, q=corrected, correct=False))
+                if retry.complete:
+                    retry.corrected_from = request.q
+                    return retry
+        return result
+
+    def _search(self, request):
         with Timer() as timer:
-            query = analyse_query(request.q)
+            query = vocabulary.add_pinyin_alternatives(
+                analyse_query(request.q, synonyms=expansions())
+            )
             result = SearchResult(
                 query=request.q,
                 total=0,
@@ -288,27 +388,76 @@ class EmbeddedBackend:
             )
             if query:
                 expression = self.fulltext.compile(query)
-                counted, result.results, result.facets = self._page_and_facets(
+                counted, result.results, result.facets, result.complete = self._page_and_facets(
                     expression, query, request
                 )
                 if not counted.total and request.lang:
                     # Nothing in the reader's language: show matches in the other language.
                     wider = _without_lang(request)
-                    wider_counted, results, facets = self._page_and_facets(expression, query, wider)
+                    wider_counted, results, facets, complete = self._page_and_facets(
+                        expression, query, wider
+                    )
                     if wider_counted.total:
                         request, counted = wider, wider_counted
-                        result.results, result.facets = results, facets
+                        result.results, result.facets, result.complete = results, facets, complete
                         result.fallback_all_languages = True
                 result.total, result.total_is_estimate = counted
                 if not result.total:
                     result.suggestions = self._suggestions(query, request)
+            elif request.filters:
+                counted, result.results, result.facets = self._browse(request)
+                result.total, result.total_is_estimate = counted
+                result.complete = result.total
         result.took_ms = timer.ms
         return result
+
+    def _entries(self, request, exclude=None):
+        """Index entries in the reader's language that have every chosen facet value."""
+        entries = IndexEntry.objects.all()
+        if request.lang:
+            entries = entries.filter(locale=request.lang)
+        for name, values in request.filters.items():
+            if name != exclude and values:
+                entries = entries.filter(
+                    pk__in=FacetValue.objects.filter(name=name, value__in=values).values("entry_id")
+                )
+        return entries
+
+    def _browse(self, request):
+        """Facets without a query: the chosen facets' pages, newest page first."""
+        limit = count_limit()
+        matches = list(
+            self._entries(request).order_by("page_id").values_list("id", "page_id")[: limit + 1]
+        )
+        if not matches:
+            return Counted(0, False), [], {}
+        order = self._entries(request).order_by("-page_id").values_list("page_id", flat=True)
+        offset = (request.page - 1) * request.page_size
+        rows = [(page_id, 0.0) for page_id in order[offset : offset + request.page_size]]
+        counts = {}
+        groups = [(matches, [n for n in FACET_NAMES if not request.filters.get(n)])]
+        groups += [
+            (list(self._entries(request, exclude=n).values_list("id", "page_id")[: limit + 1]), [n])
+            for n in FACET_NAMES
+            if request.filters.get(n)
+        ]
+        for group, names in groups:
+            values = FacetValue.objects.filter(
+                entry_id__in=[entry_id for entry_id, _page_id in group[:limit]], name__in=names
+            )
+            for name, value, count in values.values_list("name", "value").annotate(n=Count("id")):
+                counts.setdefault(name, []).append((value, count))
+        total = Counted(min(len(matches), limit), len(matches) > limit)
+        return (
+            total,
+            self._hits(rows, analyse_query(""), request.lang),
+            facet_payload(counts, request.lang),
+        )
 
     def suggest(self, prefix, lang=None, limit=8):
         from ...interface import SearchRequest
 
-        query = analyse_query(prefix, prefix=True)
+        query = vocabulary.add_pinyin_alternatives(analyse_query(prefix, prefix=True))
         if not query:
             return []
         request = SearchRequest(q=prefix, lang=lang)
@@ -322,9 +471,12 @@ class EmbeddedBackend:
         ]
 
 
-def _without_lang(request):
-    from ...interface import SearchRequest
+def _navigation(page_ids):
+    """The home, museum and index pages among these pages: they rank below content pages.
+    There are a few dozen of them on a whole site, so all are read and intersected here."""
+    navigation = IndexEntry.objects.filter(content_type__in=navigation_types())
+    return set(navigation.values_list("page_id", flat=True)) & set(page_ids)
 
-    return SearchRequest(
-        q=request.q, filters=request.filters, page=request.page, page_size=request.page_size
-    )
+
+def _without_lang(request):
+    return dataclasses.replace(request, lang=None)

@@ -64,16 +64,15 @@ class SQLiteFullText:
         cursor.execute("DELETE FROM search_names")
 
     def _term(self, term, words, grams):
-        star = "*" if term.prefix else ""
-        if term.cjk:
-            alternatives = [f"{words} : {self._quote(term.word)}{star}"]
-            if grams:
-                alternatives.append(f"{grams} : {self._quote(' '.join(term.grams))}{star}")
-        else:
-            alternatives = [
-                f"{words} : {self._quote(term.word)}{star}",
-                f"pinyin : {self._quote(term.text)}{star}",
-            ]
+        """A term, its synonyms (a phrase of several words as a phrase) and their forms."""
+        alternatives = []
+        for form in term.forms:
+            star = "*" if form.prefix else ""
+            alternatives.append(f"{words} : {self._quote(form.word)}{star}")
+            if form.cjk and grams and form.grams:
+                alternatives.append(f"{grams} : {self._quote(' '.join(form.grams))}{star}")
+            elif not form.cjk:
+                alternatives.append(f"pinyin : {self._quote(form.text)}{star}")
         return "(" + " OR ".join(alternatives) + ")"
 
     def _compile(self, query, operator, words, grams):
@@ -116,16 +115,16 @@ class SQLiteFullText:
             [names_expression, *params, limit],
         )
 
-    def ranked_sql(self, expression, page_ids, limit, offset):
-        """(page id, score) of the given matching pages, best first.
+    def ranked_sql(self, expression, page_ids, limit, offset, demoted=()):
+        """(page id, score) of the given matching pages, best first, `demoted` pages last.
 
         Unary + keeps the ids from FTS5, which would run the query once per id (seconds for a
         thousand ids); walking every match and scoring only the listed ones takes milliseconds."""
         return (
             f"SELECT rowid, {self._bm25()} AS score FROM search_fts "  # noqa: S608 - only constants interpolated; values are parameters
             "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s)) "
-            "ORDER BY score, rowid LIMIT %s OFFSET %s",
-            [expression, json.dumps(page_ids), limit, offset],
+            "ORDER BY +rowid IN (SELECT value FROM json_each(%s)), score, rowid LIMIT %s OFFSET %s",
+            [expression, json.dumps(page_ids), json.dumps(list(demoted)), limit, offset],
         )
 
     @staticmethod
@@ -197,21 +196,21 @@ class PostgresFullText:
         """Clearing the entries clears the vectors."""
 
     def _term(self, term, names_only):
-        star = "*" if term.prefix else ""
+        """A term, its synonyms (a phrase of several words as a phrase) and their forms."""
         words = "AB" if names_only else "ABC"
-        if term.cjk:
-            alternatives = [f"{self._lex(term.word)}:{star}{words}"]
-            if not names_only:
-                grams = [f"{self._lex(g)}:D" for g in term.grams]
-                if term.prefix:
+        alternatives = []
+        for form in term.forms:
+            star = "*" if form.prefix else ""
+            lexemes = form.word.split() or [form.word]
+            alternatives.append(" <-> ".join(f"{self._lex(w)}:{star}{words}" for w in lexemes))
+            if form.cjk and not names_only and form.grams:
+                grams = [f"{self._lex(g)}:D" for g in form.grams]
+                if form.prefix:
                     grams[-1] = grams[-1][:-1] + "*D"
-                alternatives.append("(" + " <-> ".join(grams) + ")")
-        else:
-            alternatives = [
-                f"{self._lex(term.word)}:{star}{words}",
-                f"{self._lex(term.text)}:{star}B",
-            ]
-        return "(" + " | ".join(alternatives) + ")"
+                alternatives.append(" <-> ".join(grams))
+            elif not form.cjk:
+                alternatives.append(f"{self._lex(form.text.replace(' ', ''))}:{star}B")
+        return "(" + " | ".join(f"({a})" for a in alternatives) + ")"
 
     def names_expression(self, query, operator="AND"):
         """The query as it is: run against name_vector it finds titles and names only."""
@@ -255,13 +254,13 @@ class PostgresFullText:
             [names_expression, *params, limit],
         )
 
-    def ranked_sql(self, expression, page_ids, limit, offset):
-        """(page id, score) of the given matching pages, best first."""
+    def ranked_sql(self, expression, page_ids, limit, offset, demoted=()):
+        """(page id, score) of the given matching pages, best first, `demoted` pages last."""
         return (
             f"SELECT e.page_id, {self._rank('e.search_vector')} AS score "  # noqa: S608 - only constants interpolated; values are parameters
             "FROM search_indexentry e, to_tsquery('simple', %s) tq WHERE e.page_id = ANY(%s) "
-            "ORDER BY score DESC, e.page_id LIMIT %s OFFSET %s",
-            [expression, list(page_ids), limit, offset],
+            "ORDER BY e.page_id = ANY(%s), score DESC, e.page_id LIMIT %s OFFSET %s",
+            [expression, list(page_ids), list(demoted), limit, offset],
         )
 
     @staticmethod

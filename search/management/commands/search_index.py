@@ -1,8 +1,18 @@
 """Rebuild, update or clear the search index of the configured backend."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from search import interface
+
+
+def _unreachable(exc):
+    """An Elasticsearch server that cannot be reached (refused, unknown host, timed out)."""
+    try:
+        from elasticsearch import ConnectionError as ElasticsearchConnectionError
+    except ImportError:  # pragma: no cover - the client is a dependency
+        return False
+    return isinstance(exc, ElasticsearchConnectionError)
 
 
 class Command(BaseCommand):
@@ -14,6 +24,18 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["rebuild", "update", "clear"])
 
     def handle(self, *args, action, verbosity=1, **options):
+        try:
+            self.run(action, verbosity)
+        except Exception as exc:
+            if not _unreachable(exc):
+                raise
+            # One line, not a traceback: the operator needs the address, not the stack.
+            raise CommandError(
+                f"Elasticsearch at {settings.ELASTICSEARCH_URL} cannot be reached; "
+                f"the index was not changed ({type(exc).__name__})."
+            ) from exc
+
+    def run(self, action, verbosity):
         out = self.stdout if verbosity else None
         backend = interface.backend_name()
         if action == "clear":
