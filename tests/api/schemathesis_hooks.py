@@ -27,7 +27,8 @@ def breaks_a_parameter_rule(case):
     path_type = (case.path_parameters or {}).get("type")
     if "search" in query and path_type not in raw.get("x-searchable-types", [path_type]):
         return True
-    if "locale" in query and path_type not in raw.get("x-translatable-types", [path_type]):
+    translation_filters = {"locale", "translation_of"} & set(query)
+    if translation_filters and path_type not in raw.get("x-translatable-types", [path_type]):
         return True
     orderable = raw.get("x-orderable-fields", {}).get(path_type)
     if orderable is not None and not set(as_list(query.get("order"))) <= set(orderable):
