@@ -145,10 +145,22 @@ def search_parameters():
         {
             "in": "query",
             "name": "q",
-            "required": True,
-            "schema": search_words_schema(),
-            "description": "Search words.",
+            "required": False,
+            "schema": {
+                "type": "string",
+                "maxLength": interface.MAX_QUERY_LENGTH,
+                "pattern": NO_NUL,
+            },
+            "description": (
+                "Search words. Without words (or with only spaces), at least one facet is needed: "
+                "the answer then lists that facet's pages, newest first."
+            ),
         },
+        query(
+            "nocorrect",
+            {"type": "string", "enum": ["1", "true", "yes", "0", "false", "no"]},
+            "1: search the words as typed, without the same-sound correction.",
+        ),
         query(
             "page",
             {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE},
@@ -203,6 +215,7 @@ def platform_document():
         interface.SearchResult,
         extra={
             "num_pages": {"type": "integer"},
+            "partial": {"type": "boolean"},
             "lang": {"type": "string"},
             "results": {"type": "array", "items": dataclass_schema(interface.Hit, drop={"score"})},
         },

@@ -12,6 +12,8 @@ SCHEMA_VALID_REQUEST_REJECTED = "ST202"
 SCHEMA_VIOLATING_REQUEST_ACCEPTED = "ST201"
 # Listings and find/ filter by any field of the model (``?type=projects.ProjectPage&stage=signed``):
 # a query parameter the document does not name is a field filter, ignored when no field has it.
+# /api/search/ needs words or a facet: a request with neither has nothing to search for.
+SEARCH_FACETS = ("type", "hall", "era", "region", "country", "industry", "stage", "year")
 FIELD_FILTERING = ("/api/v3/pages/", "/api/v3/pages/find/", "/api/v3/snippets/{type}/")
 
 
@@ -21,8 +23,20 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
+def has_words(value):
+    return bool(value and str(value).split())
+
+
 def breaks_a_parameter_rule(case):
     query = case.query or {}
+    if case.operation.path == "/api/search/":
+        facets = [
+            value
+            for name in SEARCH_FACETS
+            for value in as_list(query.get(name))
+            if str(value).strip()
+        ]
+        return not has_words(query.get("q")) and not facets
     raw = case.operation.definition.raw
     path_type = (case.path_parameters or {}).get("type")
     if "search" in query and path_type not in raw.get("x-searchable-types", [path_type]):
