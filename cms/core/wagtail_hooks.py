@@ -1,10 +1,12 @@
 """Admin set-up of the core app: the publicity channel snippet and help for the roles."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.views import pinyin_slug_view
 from cms.publicity.models import Channel
 
 
@@ -40,3 +42,8 @@ def submit_for_review_first(menu_items, request, context):
         )
     if not can_publish:
         menu_items.sort(key=lambda item: item.name != "action-submit")
+
+
+@hooks.register("register_admin_urls")
+def register_core_urls():
+    return [path("core/pinyin-slug/", pinyin_slug_view, name="core_pinyin_slug")]
