@@ -6,6 +6,8 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.core.visibility import hidden_from_public_q
+
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, listing what anonymous visitors may see.
@@ -28,7 +30,8 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return fields
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Live pages a page type keeps from the public (campaigns not approved) are left out.
+        queryset = super().get_queryset().exclude(hidden_from_public_q())
         if queryset.model is Page:
             return queryset
         select, prefetch = related_lookups(queryset.model)

@@ -77,7 +77,11 @@ def is_public_page(page, context=None):
     """Live and outside every view restriction: what an anonymous visitor may see."""
     if page is None or not page.live:
         return False
-    return not any(page.path.startswith(path) for path in _restricted_page_paths(context))
+    if any(page.path.startswith(path) for path in _restricted_page_paths(context)):
+        return False
+    from cms.core.visibility import is_hidden_from_public
+
+    return not is_hidden_from_public(page)
 
 
 def is_public_media(obj, context=None):

@@ -144,6 +144,8 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The last review step's approval publishes, though no reviewer holds the publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.publicity.workflow_actions.publish_after_review"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Site search (search/): "embedded" (database full-text) or "elasticsearch"; empty picks

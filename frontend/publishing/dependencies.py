@@ -156,7 +156,9 @@ class Plan:
 
 def publishable_pages():
     """Pages the static site carries: live, public and reachable from a site root."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    from cms.core.visibility import hidden_from_public_q
+
+    return Page.objects.live().public().filter(depth__gt=1).exclude(hidden_from_public_q())
 
 
 def is_publishable(page):
