@@ -115,12 +115,14 @@ def test_a_chinese_news_item_goes_through_three_reviews_to_the_static_site(
     expected_slug = pinyin_slug(TITLE)
     expect(tab.locator("#id_slug")).to_have_value(expected_slug, timeout=10000)
     tab.fill("#id_date", "2026-06-20")
-    tab.locator("#panel-child-u5185u5bb9-listing_image-section button").first.click()
-    tab.locator(".modal").get_by_text("座谈会现场").first.click()
+    tab.locator(
+        "#panel-child-u5185u5bb9-listing_image-section [data-chooser-action-choose]"
+    ).first.click()
+    tab.locator(".modal a, .modal button").filter(has_text="座谈会现场").first.click()
     expect(tab.locator("#panel-child-u5185u5bb9-listing_image-section")).to_contain_text(
         "座谈会现场"
     )
-    tab.locator("#panel-child-u5185u5bb9-body-section button[title]").first.click()
+    tab.locator("#panel-child-u5185u5bb9-body-section button.c-sf-add-button").first.click()
     tab.get_by_role("option", name="段落").first.click()
     tab.locator('#panel-child-u5185u5bb9-body-section [contenteditable="true"]').first.fill(
         "海内外温商代表齐聚温州，共商回归发展。"

@@ -39,11 +39,8 @@
     input.addEventListener('w-sync:check', function (event) {
       if (!inSync()) event.preventDefault();
     });
-    input.addEventListener('w-sync:apply', function (event) {
-      // Wagtail would otherwise write its own urlify of the title into the field.
-      event.preventDefault();
+    function fill(title) {
       if (!inSync()) return;
-      var title = (event.detail && event.detail.value) || '';
       if (!title.trim()) {
         input.value = '';
         generated = '';
@@ -57,7 +54,30 @@
           input.dispatchEvent(new Event('change', { bubbles: true }));
         })
         .catch(function () {});
+    }
+
+    input.addEventListener('w-sync:apply', function (event) {
+      // Wagtail would otherwise write its own urlify of the title into the field.
+      event.preventDefault();
+      fill((event.detail && event.detail.value) || '');
     });
+    // Wagtail syncs on keyup and change; Chinese typed through an input method (or pasted)
+    // may raise neither until the field is left, so follow every input as well, wherever
+    // Wagtail syncs this title to this slug (new and draft pages, not live ones).
+    var titleInput = form && form.querySelector('input[name="title"]');
+    var timer = null;
+    if (
+      titleInput &&
+      (titleInput.getAttribute('data-controller') || '').indexOf('w-sync') !== -1 &&
+      (titleInput.getAttribute('data-w-sync-target-value') || '').indexOf('#' + input.id) !== -1
+    ) {
+      titleInput.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          fill(titleInput.value);
+        }, 250);
+      });
+    }
     // A page opened again: its slug counts as generated if it is what the title gives.
     var title = form && form.querySelector('input[name="title"]');
     if (title && title.value && input.value) {
