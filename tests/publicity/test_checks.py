@@ -11,9 +11,6 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageLogEntry
 
-from cms.publicity.checks import check_page
-from cms.publicity.models import NewsPage, Wording
-
 from .test_workflow import (
     act,
     create_news,
@@ -29,6 +26,8 @@ def body_html(html):
 
 
 def test_the_starting_list_ships_with_the_policy_number_and_official_names(db):
+    from cms.publicity.models import Wording
+
     wordings = {w.wrong: w for w in Wording.objects.all()}
     assert wordings["温委发[2014]27号"].correct == "温委发〔2014〕27号"
     assert wordings["温委发[2014]27号"].severity == "block"
@@ -37,6 +36,9 @@ def test_the_starting_list_ships_with_the_policy_number_and_official_names(db):
 
 
 def test_a_wording_is_found_with_its_context_and_correct_form(news_index):
+    from cms.publicity.checks import check_page
+    from cms.publicity.models import NewsPage
+
     news = NewsPage(
         title="会议召开",
         slug="meeting",
@@ -54,6 +56,9 @@ def test_a_wording_is_found_with_its_context_and_correct_form(news_index):
 
 
 def test_the_correct_form_is_not_flagged(news_index):
+    from cms.publicity.checks import check_page
+    from cms.publicity.models import NewsPage
+
     news = NewsPage(
         title="世界温商博物馆开馆",
         slug="museum",
@@ -65,6 +70,9 @@ def test_the_correct_form_is_not_flagged(news_index):
 
 
 def test_links_to_pages_that_are_not_live_block(news_index):
+    from cms.publicity.checks import check_page
+    from cms.publicity.models import NewsPage
+
     draft = NewsPage(
         title="草稿", slug="draft", date=datetime.date(2026, 6, 1), body=[], live=False
     )
@@ -81,6 +89,9 @@ def test_links_to_pages_that_are_not_live_block(news_index):
 
 
 def test_images_without_alt_text_and_missing_translations_warn(news_index, locales):
+    from cms.publicity.checks import check_page
+    from cms.publicity.models import NewsPage
+
     image = Image.objects.create(title="签约现场", file=get_test_image_file())
     news = NewsPage(
         title="签约",
@@ -95,6 +106,8 @@ def test_images_without_alt_text_and_missing_translations_warn(news_index, local
 
 
 def test_a_blocking_wording_stops_submission_and_shows_where(client, people, news_index, clock):
+    from cms.publicity.models import NewsPage
+
     client.force_login(people["editor"])
     url = reverse("wagtailadmin_pages:add", args=("publicity", "newspage", news_index.pk))
     data = news_form("温州帮的故事", "story", "action-submit")
@@ -110,6 +123,8 @@ def test_a_blocking_wording_stops_submission_and_shows_where(client, people, new
 
 
 def test_a_blocking_wording_stops_approval_from_the_dashboard(client, people, news_index, clock):
+    from cms.publicity.models import Wording
+
     page = create_news(client, people["editor"], news_index, "温商座谈会", "forum", "action-submit")
     # The list grows while the page waits for review.
     Wording.objects.create(wrong="座谈会", correct="恳谈会", severity="block")
@@ -122,6 +137,8 @@ def test_a_blocking_wording_stops_approval_from_the_dashboard(client, people, ne
 
 
 def test_a_blocking_wording_stops_publishing_by_a_site_administrator(client, people, news_index):
+    from cms.publicity.models import NewsPage
+
     client.force_login(people["admin"])
     url = reverse("wagtailadmin_pages:add", args=("publicity", "newspage", news_index.pk))
     data = news_form("温州炒房团调查", "houses", "action-publish")
@@ -134,6 +151,8 @@ def test_a_blocking_wording_stops_publishing_by_a_site_administrator(client, peo
 def test_a_warning_lets_the_page_through_and_is_kept_in_its_history(
     client, people, news_index, clock
 ):
+    from cms.publicity.models import NewsPage
+
     client.force_login(people["editor"])
     url = reverse("wagtailadmin_pages:add", args=("publicity", "newspage", news_index.pk))
     data = news_form("温州老板回乡投资", "bosses", "action-submit")
@@ -149,6 +168,8 @@ def test_a_warning_lets_the_page_through_and_is_kept_in_its_history(
 
 
 def test_the_editor_panel_lists_findings_with_the_text_highlighted(client, people, news_index):
+    from cms.publicity.models import NewsPage
+
     news = NewsPage(
         title="温州老板回乡",
         slug="panel",
@@ -165,6 +186,8 @@ def test_the_editor_panel_lists_findings_with_the_text_highlighted(client, peopl
 
 
 def test_only_site_administrators_manage_the_wording_list(client, people):
+    from cms.publicity.models import Wording
+
     url = reverse("wagtailsnippets_publicity_wording:add")
     data = {
         "wrong": "温州人经济圈",

@@ -10,7 +10,6 @@ from django.urls import reverse
 from wagtail.models import APIToken, PageLogEntry, Workflow
 
 from cms.core import roles
-from cms.publicity.models import NewsPage, ReviewSettings
 
 from .test_workflow import (
     act,
@@ -49,6 +48,8 @@ def test_the_approver_sees_no_publish_button_and_the_form_refuses_it(client, peo
 
 
 def test_creating_with_publish_is_refused_for_editors(client, people, news_index):
+    from cms.publicity.models import NewsPage
+
     client.force_login(people["editor"])
     url = reverse("wagtailadmin_pages:add", args=("publicity", "newspage", news_index.pk))
     response = client.post(url, news_form("编辑想直接发布", "try", "action-publish"))
@@ -162,6 +163,8 @@ def test_go_live_dates_do_not_skip_the_review(client, people, news_index, clock)
 
 
 def test_a_site_administrator_may_shorten_the_chain_in_settings(client, people, news_index):
+    from cms.publicity.models import ReviewSettings
+
     client.force_login(people["admin"])
     site = news_index.get_site()
     url = reverse("wagtailsettings:edit", args=("publicity", "reviewsettings", site.pk))
@@ -184,6 +187,8 @@ def test_a_site_administrator_may_shorten_the_chain_in_settings(client, people, 
 
 
 def test_publicity_staff_cannot_change_the_chain(client, people, news_index):
+    from cms.publicity.models import ReviewSettings
+
     site = news_index.get_site()
     url = reverse("wagtailsettings:edit", args=("publicity", "reviewsettings", site.pk))
     for who in ("editor", "approver"):
