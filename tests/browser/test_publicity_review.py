@@ -94,8 +94,8 @@ def approve_in_editor(browser, base, username, page_id, outside):
     tab.goto(f"{base}/admin/pages/{page_id}/edit/")
     approve = tab.locator('[data-workflow-action-name="approve"]').first
     expect(approve).to_have_count(1)
-    approve.dispatch_event("click")
-    tab.wait_for_load_state("networkidle")
+    approve.evaluate("button => button.click()")
+    tab.wait_for_url(lambda url: "/edit/" not in url, timeout=60000)
     message = tab.locator(".messages").inner_text()
     context.close()
     return message
@@ -128,8 +128,8 @@ def test_a_chinese_news_item_goes_through_three_reviews_to_the_static_site(
         "海内外温商代表齐聚温州，共商回归发展。"
     )
     tab.screenshot(path=str(tmp_path / "editor-1280.png"), full_page=True)
-    tab.locator('button[name="action-submit"]').first.click()
-    tab.wait_for_load_state("networkidle")
+    tab.locator('button[name="action-submit"]').first.evaluate("button => button.click()")
+    tab.wait_for_url(lambda url: "/add/" not in url, timeout=60000)
     context.close()
 
     page = NewsPage.objects.get(title=TITLE)
