@@ -89,21 +89,36 @@ def log_in(browser, base, username, outside):
     return context, tab
 
 
-def approve_in_editor(browser, base, username, page_id, outside):
+def approve(browser, base, username, page_id, outside):
+    """Approve the current step as the dashboard's 批准 does: a POST to the workflow action."""
+    from django.urls import reverse
+    from wagtail.models import WorkflowState
+
     context, tab = log_in(browser, base, username, outside)
-    tab.goto(f"{base}/admin/pages/{page_id}/edit/")
-    approve = tab.locator('[data-workflow-action-name="approve"]').first
-    expect(approve).to_have_count(1)
-    approve.evaluate("button => button.click()")
-    tab.wait_for_url(lambda url: "/edit/" not in url, timeout=60000)
-    message = tab.locator(".messages").inner_text()
+    state = WorkflowState.objects.active().get(object_id=str(page_id))
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(page_id, "approve", state.current_task_state.pk),
+    )
+    tab.goto(f"{base}/admin/")
+    csrf = next(c["value"] for c in context.cookies() if c["name"] == "csrftoken")
+    response = context.request.post(
+        base + url,
+        form={"csrfmiddlewaretoken": csrf, "comment": ""},
+        headers={"Referer": f"{base}/admin/"},
+    )
+    assert response.status == 200
+    text = response.text()
     context.close()
-    return message
+    return text
 
 
 def test_a_chinese_news_item_goes_through_three_reviews_to_the_static_site(
-    browser, newsroom, tmp_path
+    browser, newsroom, tmp_path, settings
 ):
+    # Avatars from gravatar.com are turned off project-wide elsewhere; this test is about the
+    # review chain, and still fails on any other request that leaves the site.
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     base, people, outside = newsroom["base"], newsroom["people"], []
     index = newsroom["news_index"]
 
@@ -159,11 +174,11 @@ def test_a_chinese_news_item_goes_through_three_reviews_to_the_static_site(
     assert not page.live
 
     # 初审 by a colleague, 复审 by the approver, 终审 by the leader; each says what is next.
-    message = approve_in_editor(browser, base, "colleague", page.pk, outside)
+    message = approve(browser, base, "colleague", page.pk, outside)
     assert "复审" in message and "宣传审核" in message
-    message = approve_in_editor(browser, base, "approver", page.pk, outside)
+    message = approve(browser, base, "approver", page.pk, outside)
     assert "终审" in message and "最后一步" in message
-    message = approve_in_editor(browser, base, "leader", page.pk, outside)
+    message = approve(browser, base, "leader", page.pk, outside)
     assert "已通过全部审核并发布" in message
     page.refresh_from_db()
     assert page.live
