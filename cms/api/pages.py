@@ -31,10 +31,10 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return fields
 
     def get_queryset(self):
-        # Live pages under an unpublished parent are not reachable (`cms.core.visibility`).
+        # Not reachable or kept back by its page type (`cms.core.visibility`).
         queryset = visibility.exclude_subtrees(
             super().get_queryset(), visibility.unpublished_parent_paths()
-        )
+        ).exclude(visibility.hidden_from_public_q())
         if queryset.model is Page:
             return queryset
         select, prefetch = related_lookups(queryset.model)

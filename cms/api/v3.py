@@ -90,8 +90,8 @@ _rendition_download_url(ImageMetaSchema)
 
 # --- what anonymous readers get -----------------------------------------------------------
 # Wagtail's v3 public tier lists live pages outside view restrictions, and every redirect.
-# Our rule (`cms.core.visibility`) also hides pages under an unpublished parent and
-# redirects whose target page the public may not see. Requests with an API token (or an
+# Our rule (`cms.core.visibility`) also hides pages under an unpublished parent, pages their
+# type keeps back (campaigns not approved) and redirects to pages the public may not see. Requests with an API token (or an
 # admin session) keep Wagtail's permission-based answers.
 
 
@@ -99,7 +99,9 @@ def get_pages_queryset(request, model=Page):
     queryset = wagtail_get_pages_queryset(request, model)
     if request.user.is_authenticated:
         return queryset
-    return visibility.exclude_subtrees(queryset, visibility.unpublished_parent_paths())
+    return visibility.exclude_subtrees(queryset, visibility.unpublished_parent_paths()).exclude(
+        visibility.hidden_from_public_q()
+    )
 
 
 def _anonymous_redirects(queryset, request):

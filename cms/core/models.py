@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +11,9 @@ from wagtail.search import index
 
 from cms.api.fields import PublicImageRenditionField
 from cms.core.blocks import BodyBlock
+from cms.core.forms import BasePageForm
+from cms.core.slugs import pinyin_slug, unique_slug
+from cms.core.widgets import PinyinSlugInput
 
 LISTING_IMAGE_SPEC = "fill-800x600|format-webp"
 
@@ -33,7 +36,22 @@ class BasePage(Page):
         related_name="+",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("listing_image")]
+    # The URL name sits under the title, where the editor sees it fill in (and any error
+    # on it), rather than on the promote tab.
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldPanel("slug", widget=PinyinSlugInput()),
+        FieldPanel("intro"),
+        FieldPanel("listing_image"),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("搜索引擎"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("站点菜单")),
+    ]
+    base_form_class = BasePageForm
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [
         APIField("intro"),
@@ -46,6 +64,21 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        """A page saved without a URL name (the API, code) gets the pinyin of its title."""
+        if not self.slug and self.title:
+            parent = self._parent_for_slug()
+            if parent is not None:
+                base = pinyin_slug(self.title)
+                if base:
+                    self.slug = unique_slug(base, parent, self)
+        super().full_clean(*args, **kwargs)
+
+    def _parent_for_slug(self):
+        if self.path:
+            return self.get_parent()
+        return getattr(self, "_cached_parent_obj", None)
 
     @property
     def summary(self):
@@ -137,5 +170,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("站点信息")
-
-

@@ -74,12 +74,15 @@ PUBLICITY_EDITOR = Role(
     shared_collections=(MUSEUM_COLLECTION,),
 )
 
+# Nobody in the publicity department holds PUBLISH on news or campaigns: publishing them
+# is the last review step's approval, so no button, bulk action, API call or go-live date
+# can skip the review.
 PUBLICITY_APPROVER = Role(
     key="publicity_approver",
     name="宣传审核",
-    description=_("审核、发布和撤回新闻与宣传活动，负责初审"),
+    description=_("初审、复审新闻与宣传活动，不能直接发布"),
     sections=(NEWS, CAMPAIGNS),
-    page_permissions=(CREATE, EDIT, PUBLISH, LOCK, UNLOCK),
+    page_permissions=(CREATE, EDIT, LOCK, UNLOCK),
     collection="宣传素材",
     collection_permissions=MEDIA_ALL,
     shared_collections=(MUSEUM_COLLECTION,),
@@ -88,6 +91,16 @@ PUBLICITY_APPROVER = Role(
         "publicity.change_channel",
         "publicity.view_channel",
     ),
+)
+
+PUBLICITY_LEADER = Role(
+    key="publicity_leader",
+    name="分管领导",
+    description=_("终审新闻与宣传活动，终审通过即发布"),
+    sections=(),
+    page_permissions=(),
+    collection=ROOT_COLLECTION,
+    collection_permissions=(),
 )
 
 CURATOR = Role(
@@ -160,7 +173,14 @@ SITE_ADMINISTRATOR = Role(
     all_settings=True,
 )
 
-ROLES = (PUBLICITY_EDITOR, PUBLICITY_APPROVER, CURATOR, INVESTMENT_STAFF, SITE_ADMINISTRATOR)
+ROLES = (
+    PUBLICITY_EDITOR,
+    PUBLICITY_APPROVER,
+    PUBLICITY_LEADER,
+    CURATOR,
+    INVESTMENT_STAFF,
+    SITE_ADMINISTRATOR,
+)
 
 #: What Wagtail's own migrations create, which ``setup_roles`` removes: "Moderators" may publish
 #: any page from the root, outside every review chain.
@@ -175,6 +195,8 @@ class ReviewStep:
     name: str
     #: Keys of the roles whose members approve this step.
     reviewers: tuple[str, ...]
+    #: Whether the person who submitted or last wrote the page is kept from approving it.
+    not_by_author: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,21 +205,38 @@ class ReviewWorkflow:
     steps: tuple[ReviewStep, ...]
     #: Section index pages (every locale) whose pages go through this workflow.
     sections: tuple[str, ...]
+    #: When set, the workflow is one of several for the same sections, and the site setting
+    #: 审核流程 (``cms.publicity.models.ReviewSettings.chain``) with this value picks it.
+    chain: str = ""
 
 
-#: Two-step review of everything the publicity department publishes: the
-#: department's approvers check content first (初审), then a site administrator
-#: signs off for the platform (终审), whose approval publishes the page.
+#: 初审: a colleague checks the copy: another publicity editor than its author, or an approver.
+FIRST_REVIEW = ReviewStep(
+    name="初审",
+    reviewers=(PUBLICITY_EDITOR.key, PUBLICITY_APPROVER.key),
+    not_by_author=True,
+)
+#: 复审: the department's approvers check it for the department.
+SECOND_REVIEW = ReviewStep(name="复审", reviewers=(PUBLICITY_APPROVER.key,))
+#: 终审: the leader in charge or a site administrator signs off; this approval publishes.
+FINAL_REVIEW = ReviewStep(name="终审", reviewers=(PUBLICITY_LEADER.key, SITE_ADMINISTRATOR.key))
+
+#: The government newsroom's 三审 on everything the publicity department publishes.
 PUBLICITY_REVIEW = ReviewWorkflow(
-    name="宣传稿件两级审核",
-    steps=(
-        ReviewStep(name="初审", reviewers=(PUBLICITY_APPROVER.key,)),
-        ReviewStep(name="终审", reviewers=(SITE_ADMINISTRATOR.key,)),
-    ),
+    name="宣传稿件三审",
+    steps=(FIRST_REVIEW, SECOND_REVIEW, FINAL_REVIEW),
     sections=(NEWS, CAMPAIGNS),
+    chain="three",
+)
+#: The shorter chain a site administrator may choose in settings (审核流程): 初审 then 终审.
+PUBLICITY_REVIEW_SHORT = ReviewWorkflow(
+    name="宣传稿件两级审核",
+    steps=(FIRST_REVIEW, FINAL_REVIEW),
+    sections=(NEWS, CAMPAIGNS),
+    chain="two",
 )
 
-WORKFLOWS = (PUBLICITY_REVIEW,)
+WORKFLOWS = (PUBLICITY_REVIEW, PUBLICITY_REVIEW_SHORT)
 
 
 def role(key):

@@ -2,7 +2,9 @@
 
 A page is public when it is live, no ancestor below the tree root is unpublished (a page
 under a draft is not reachable: Wagtail's site search and our menus never show it) and no
-view restriction covers it. An image or a document is public when no view restriction
+view restriction covers it, and its page type does not keep it back (a type may define a
+classmethod ``hidden_from_public()`` returning the live pages of its type the public must not
+see: campaigns not approved, for instance). An image or a document is public when no view restriction
 covers its collection or a collection above it. The static site, the read APIs, search
 results, share cards and the redirect files all ask here; none decides on its own.
 
@@ -12,7 +14,7 @@ request or one build pass the sets they already computed (``hidden_paths``,
 """
 
 from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, get_page_models
 
 
 def _under_any(paths):
@@ -50,17 +52,33 @@ def exclude_subtrees(queryset, paths):
     return queryset.exclude(_under_any(paths)) if paths else queryset
 
 
+def hidden_from_public_q():
+    """A ``Q`` on page ``pk`` matching every live page its page type hides; empty if none."""
+    condition = Q(pk__in=[])
+    for model in get_page_models():
+        if model.__dict__.get("hidden_from_public") is not None:
+            condition |= Q(pk__in=model.hidden_from_public().values("pk"))
+    return condition
+
+
+def is_hidden_from_public(page):
+    hidden = getattr(page.specific_class, "hidden_from_public", None)
+    return hidden is not None and hidden().filter(pk=page.pk).exists()
+
+
 def public_pages(queryset=None):
     """The pages an anonymous visitor may reach."""
     queryset = Page.objects.all() if queryset is None else queryset
-    return exclude_subtrees(queryset.live(), hidden_page_paths())
+    return exclude_subtrees(queryset.live(), hidden_page_paths()).exclude(hidden_from_public_q())
 
 
 def is_public_page(page, hidden_paths=None):
     if page is None or not page.live:
         return False
     paths = hidden_page_paths() if hidden_paths is None else hidden_paths
-    return not any(page.path.startswith(path) for path in paths)
+    if any(page.path.startswith(path) for path in paths):
+        return False
+    return not is_hidden_from_public(page)
 
 
 def is_public_media(obj, restricted_ids=None):

@@ -1,6 +1,7 @@
 """Admin set-up of the core app: the publicity channel snippet, help for the roles, and
 rich-text document links that respect collection restrictions."""
 
+from django.urls import path
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.core import visibility
 from cms.core.user_views import BULK_ACTIONS
+from cms.core.views import pinyin_slug_view
 from cms.publicity.models import Channel
 
 
@@ -73,3 +75,8 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
 def public_document_links(features):
     # After wagtail.documents registers its handler for the same link type.
     features.register_link_type(PublicDocumentLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def register_core_urls():
+    return [path("core/pinyin-slug/", pinyin_slug_view, name="core_pinyin_slug")]

@@ -5,3 +5,22 @@ class PublicityConfig(AppConfig):
     name = "cms.publicity"
     label = "publicity"
     verbose_name = "宣传"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
+
+        from .models import ReviewSettings
+        from .review import log_urgent_publish
+
+        page_published.connect(log_urgent_publish, dispatch_uid="publicity_urgent_publish")
+        post_save.connect(
+            _settings_changed, sender=ReviewSettings, dispatch_uid="publicity_review_chain"
+        )
+
+
+def _settings_changed(sender, instance, **kwargs):
+    """A site administrator chose another review chain: news and campaigns use it from now on."""
+    from .review import assign_review_workflows
+
+    assign_review_workflows()

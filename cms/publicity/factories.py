@@ -77,7 +77,8 @@ class CampaignPageFactory(BasePageFactory):
     start_date = datetime.date(2026, 5, 1)
     end_date = datetime.date(2026, 6, 30)
     audience = "海内外温商"
-    status = CampaignPage.Status.PLANNED
+    # Approved: a campaign the public sees, as most tests want.
+    status = CampaignPage.Status.APPROVED
     body = factory.LazyFunction(lambda: [paragraph("围绕世界温商大会开展系列宣传。")])
 
     class Params:

@@ -1,25 +1,31 @@
-"""Admin views of the publicity department: the campaign calendar and the publishing report."""
+"""Admin views of the publicity department: the campaign calendar, the publishing report
+and the result of a review step."""
 
 import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import reports
 from .calendar import build_campaign_calendar
+from .checks import blocking_findings, findings_html
 from .models import CampaignIndexPage, CampaignPage, Channel
+from .review import progress
 
 #: Page permissions that make a campaign one's own to plan: the publicity roles and site
 #: administrators hold them on the campaign section; other departments do not.
@@ -246,3 +252,36 @@ class PublishingReportView(ReportView):
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
         return response
+
+
+def review_result(request, task_state_id):
+    """Where a reviewer lands after acting on a review step: what happened and what comes next.
+
+    ``ReviewTask.on_action`` sends the workflow action view here. With ``?blocked=1`` the
+    approval was refused because of blocking findings, listed for the reviewer.
+    """
+    task_state = get_object_or_404(
+        TaskState.objects.select_related("workflow_state"), pk=task_state_id
+    )
+    page = task_state.workflow_state.content_object
+    if not isinstance(page, Page):
+        raise Http404
+    page = page.specific
+    if not page.permissions_for_user(request.user).can_edit() and not (
+        task_state.task.specific.user_can_access_editor(page, request.user)
+    ):
+        raise PermissionDenied
+    if request.GET.get("blocked"):
+        findings = blocking_findings(task_state.revision.as_object())
+        messages.error(
+            request,
+            format_html(
+                "{} {}",
+                _("《%(title)s》未能通过审核：以下问题必须先修改。")
+                % {"title": page.get_admin_display_title()},
+                findings_html(findings),
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.success(request, progress(page))
+    return redirect("wagtailadmin_home")

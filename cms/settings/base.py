@@ -212,6 +212,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # view restrictions; their files under MEDIA_ROOT/documents/ are never served directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The last review step's approval publishes, though no reviewer holds the publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.publicity.workflow_actions.publish_after_review"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Site search (search/): "embedded" (database full-text) or "elasticsearch"; empty picks

@@ -1,8 +1,14 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
+from cms.core import roles
 from cms.publicity.models import CampaignIndexPage, CampaignPage, Channel, NewsIndexPage, NewsPage
 
 
@@ -74,3 +80,40 @@ def superuser(db):
 @pytest.fixture
 def today():
     return datetime.date(2026, 6, 15)
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def local(*args):
+    return datetime.datetime(*args, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(local(2026, 6, 20, 9, 0), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def people(news_index, campaign_index):
+    call_command("setup_roles", verbosity=0)
+    User = get_user_model()
+
+    def person(username, role):
+        user = User.objects.create_user(
+            username, email=f"{username}@wzmuseum.example", password=f"pw-{username}-123"
+        )
+        user.groups.add(Group.objects.get(name=role.name))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "zh-hans"
+        profile.save()
+        return user
+
+    return {
+        "editor": person("editor", roles.PUBLICITY_EDITOR),
+        "colleague": person("colleague", roles.PUBLICITY_EDITOR),
+        "approver": person("approver", roles.PUBLICITY_APPROVER),
+        "leader": person("leader", roles.PUBLICITY_LEADER),
+        "admin": person("siteadmin", roles.SITE_ADMINISTRATOR),
+    }

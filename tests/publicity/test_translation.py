@@ -52,7 +52,9 @@ def people(news_index, english_home):
 
     return {
         "editor": person("editor", roles.PUBLICITY_EDITOR),
+        "colleague": person("colleague", roles.PUBLICITY_EDITOR),
         "approver": person("approver", roles.PUBLICITY_APPROVER),
+        "leader": person("leader", roles.PUBLICITY_LEADER),
         "admin": person("siteadmin", roles.SITE_ADMINISTRATOR),
     }
 

@@ -43,24 +43,21 @@ def test_editor_posting_publish_does_not_publish(client, users, sections):
     response = client.post(
         edit_url(news), news_form(news, title="编辑擅自发布的标题", **{"action-publish": "1"})
     )
-    assert response.status_code in (200, 302)
+    # Refused outright, not quietly saved as a draft.
+    assert response.status_code == 403
     news = NewsPage.objects.get(pk=news.pk)
     assert news.title == "签约新闻"  # the live title is untouched
-    assert news.has_unpublished_changes
-    assert news.get_latest_revision().as_object().title == "编辑擅自发布的标题"
-    assert news.live_revision.as_object().title == "签约新闻"
+    assert not news.has_unpublished_changes
 
 
-def test_approver_publishes_through_the_edit_view(client, users, sections):
+def test_approver_cannot_publish_through_the_edit_view(client, users, sections):
     news = sections["news"][1]
     client.force_login(users.publicity_approver)
     response = client.post(
         edit_url(news), news_form(news, title="审核后发布的标题", **{"action-publish": "1"})
     )
-    assert response.status_code == 302
-    news = NewsPage.objects.get(pk=news.pk)
-    assert news.title == "审核后发布的标题"
-    assert not news.has_unpublished_changes
+    assert response.status_code == 403
+    assert NewsPage.objects.get(pk=news.pk).title == "签约新闻"
 
 
 def test_editor_cannot_open_other_sections(client, users, sections):
@@ -90,7 +87,7 @@ def test_editor_sees_submit_for_review_as_main_action(client, users, sections):
     assert 'name="action-publish"' not in html
 
 
-def test_editor_submission_starts_the_two_step_review(client, users, sections):
+def test_editor_submission_starts_the_three_step_review(client, users, sections):
     news = sections["news"][1]
     client.force_login(users.publicity_editor)
     response = client.post(
@@ -99,13 +96,14 @@ def test_editor_submission_starts_the_two_step_review(client, users, sections):
     assert response.status_code == 302
     news = NewsPage.objects.get(pk=news.pk)
     state = news.current_workflow_state
-    assert state is not None and state.workflow.name == "宣传稿件两级审核"
+    assert state is not None and state.workflow.name == "宣传稿件三审"
     assert state.current_task_state.task.name == "初审"
     first = state.current_task_state.task.specific
 
     def actions(user, task):
         return [name for name, *_ in task.get_actions(news, user)]
 
+    # The author does not review their own submission.
     assert "approve" not in actions(users.publicity_editor, first)
     assert "approve" not in actions(users.site_administrator, first)
     assert "approve" in actions(users.publicity_approver, first)
@@ -113,12 +111,19 @@ def test_editor_submission_starts_the_two_step_review(client, users, sections):
 
     state.refresh_from_db()
     second = state.current_task_state.task.specific
-    assert second.name == "终审"
-    assert "approve" not in actions(users.publicity_approver, second)
-    assert "approve" in actions(users.site_administrator, second)
+    assert second.name == "复审"
+    assert "approve" in actions(users.publicity_approver, second)
+    state.current_task_state.approve(user=users.publicity_approver)
+
+    state.refresh_from_db()
+    third = state.current_task_state.task.specific
+    assert third.name == "终审"
+    assert "approve" not in actions(users.publicity_approver, third)
+    assert "approve" in actions(users.site_administrator, third)
+    assert "approve" in actions(users.publicity_leader, third)
     assert NewsPage.objects.get(pk=news.pk).title == "签约新闻"  # not yet published
 
-    state.current_task_state.approve(user=users.site_administrator)
+    state.current_task_state.approve(user=users.publicity_leader)
     news = NewsPage.objects.get(pk=news.pk)
     assert news.title == "待审核的标题" and news.live
 

@@ -11,7 +11,9 @@ SECTIONS = ("news", "campaigns", "museum", "projects", "events", "chambers", "si
 # "publish" implies create and edit; "edit" is create and edit without publishing.
 EXPECTED = {
     roles.PUBLICITY_EDITOR.key: {"news": "edit", "campaigns": "edit"},
-    roles.PUBLICITY_APPROVER.key: {"news": "publish", "campaigns": "publish"},
+    # News and campaigns are published by the review chain's last step, never directly.
+    roles.PUBLICITY_APPROVER.key: {"news": "edit", "campaigns": "edit"},
+    roles.PUBLICITY_LEADER.key: {},
     roles.CURATOR.key: {"museum": "publish"},
     roles.INVESTMENT_STAFF.key: {"projects": "publish", "events": "publish", "chambers": "publish"},
     roles.SITE_ADMINISTRATOR.key: dict.fromkeys(SECTIONS, "publish"),
@@ -82,6 +84,10 @@ def test_media_permissions_on_own_collection(users):
         user = getattr(users, role.key)
         collections = images.collections_user_has_permission_for(user, "add")
         names = {collection.name for collection in collections}
+        if "add" not in role.collection_permissions:
+            # 分管领导 only reviews: no uploads anywhere.
+            assert not names
+            continue
         if role.collection is None:
             assert "Root" in names
         else:
@@ -109,9 +115,13 @@ def test_museum_photographs_are_chosen_by_other_departments_not_changed(users, c
         user = getattr(users, role.key)
         assert permission_policy.user_has_permission_for_instance(user, "choose", image), role.key
         for action in ("change", "delete"):
-            assert not permission_policy.user_has_permission_for_instance(user, action, image), role.key
+            assert not permission_policy.user_has_permission_for_instance(user, action, image), (
+                role.key
+            )
         # Uploads still go to the department's own collection only.
-        upload_to = {c.name for c in permission_policy.collections_user_has_permission_for(user, "add")}
+        upload_to = {
+            c.name for c in permission_policy.collections_user_has_permission_for(user, "add")
+        }
         assert upload_to == {role.collection}, role.key
         client.force_login(user)
         chooser = client.get("/admin/images/chooser/")

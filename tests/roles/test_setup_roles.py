@@ -83,7 +83,7 @@ def test_runs_before_the_sections_exist_and_fills_them_in_later(home_page):
     )
     assert {(news_index.pk, "add_page"), (news_index.pk, "change_page")} <= granted
     assert (news_index.pk, "publish_page") not in granted
-    assert news_index.get_workflow().name == "宣传稿件两级审核"
+    assert news_index.get_workflow().name == "宣传稿件三审"
 
 
 def test_extra_permissions_on_a_managed_group_are_reconciled_away(setup_roles, sections):
@@ -101,13 +101,15 @@ def test_workflow_on_news_and_campaigns_in_every_locale(sections, locales):
     english_news = news_index.copy_for_translation(locales["en"], copy_parents=True)
     run()
 
-    workflow = Workflow.objects.get(name="宣传稿件两级审核")
+    workflow = Workflow.objects.get(name="宣传稿件三审")
     tasks = [wt.task.specific for wt in workflow.workflow_tasks.order_by("sort_order")]
-    assert [task.name for task in tasks] == ["初审", "终审"]
-    assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
+    assert [task.name for task in tasks] == ["初审", "复审", "终审"]
+    assert [sorted(task.groups.values_list("name", flat=True)) for task in tasks] == [
+        sorted(["宣传编辑", "宣传审核"]),
         ["宣传审核"],
-        ["站点管理员"],
+        sorted(["分管领导", "站点管理员"]),
     ]
+    assert [task.not_by_author for task in tasks] == [True, False, False]
     attached = set(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True))
     expected = set(NewsIndexPage.objects.values_list("pk", flat=True)) | set(
         CampaignIndexPage.objects.values_list("pk", flat=True)

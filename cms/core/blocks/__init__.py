@@ -10,8 +10,9 @@ from .text import HeadingBlock, ParagraphBlock, QuoteBlock
 class BodyBlock(blocks.StreamBlock):
     """General content: news, standard pages, campaigns."""
 
-    heading = HeadingBlock()
+    # The paragraph comes first: it is what an editor adds most, and the first block offered.
     paragraph = ParagraphBlock()
+    heading = HeadingBlock()
     image = CaptionedImageBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()

@@ -29,7 +29,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        label = _("正文")
+        # Not 正文: that is the name of the whole body field the paragraphs sit in.
+        label = _("段落")
         description = _("带格式的正文段落")
         template = "blocks/paragraph_block.html"
         preview_value = (

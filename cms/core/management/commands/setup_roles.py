@@ -13,7 +13,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -43,6 +42,7 @@ class Command(BaseCommand):
             groups = {role.key: self.setup_role(role) for role in roles.ROLES}
             for workflow in roles.WORKFLOWS:
                 self.setup_workflow(workflow, groups)
+            self.assign_workflows()
 
     # Output
 
@@ -212,12 +212,21 @@ class Command(BaseCommand):
             task.groups.set([groups[key] for key in step.reviewers])
             tasks.append(task)
             reviewers = "、".join(roles.role(key).name for key in step.reviewers)
-            self.say(f"  第 {order + 1} 步 {step.name}：{reviewers}")
+            author = "（作者本人除外）" if step.not_by_author else ""
+            self.say(f"  第 {order + 1} 步 {step.name}：{reviewers}{author}")
         WorkflowTask.objects.filter(workflow=workflow).exclude(task__in=tasks).delete()
 
-        for page in self.section_pages(definition.sections):
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-            self.say(f"  流程用于 {describe(page)}")
+        if not definition.chain:
+            for page in self.section_pages(definition.sections):
+                WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+                self.say(f"  流程用于 {describe(page)}")
+
+    def assign_workflows(self):
+        """Workflows one of several for the same sections go where the site setting 审核流程 says."""
+        from cms.publicity.review import assign_review_workflows
+
+        for page, workflow in assign_review_workflows():
+            self.say(f"流程 {workflow.name} 用于 {describe(page)}")
 
     def step_task(self, workflow, step, order):
         link = (
@@ -225,15 +234,22 @@ class Command(BaseCommand):
             .select_related("task")
             .first()
         )
-        if link:
+        from cms.publicity.models import ReviewTask
+
+        if link and isinstance(link.task.specific, ReviewTask):
             task = link.task.specific
             if link.sort_order != order:
                 link.sort_order = order
                 link.save(update_fields=["sort_order"])
         else:
-            task = GroupApprovalTask.objects.create(name=step.name)
+            # A step made by an earlier version as a plain group approval is replaced; pages
+            # already in review finish on the old task.
+            if link:
+                link.delete()
+            task = ReviewTask.objects.create(name=step.name)
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
-        if not task.active:
+        if not task.active or task.not_by_author != step.not_by_author:
             task.active = True
-            task.save(update_fields=["active"])
+            task.not_by_author = step.not_by_author
+            task.save(update_fields=["active", "not_by_author"])
         return task
