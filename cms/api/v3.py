@@ -91,8 +91,8 @@ _rendition_download_url(ImageMetaSchema)
 # --- what anonymous readers get -----------------------------------------------------------
 # Wagtail's v3 public tier lists live pages outside view restrictions, and every redirect.
 # Our rule (`cms.core.visibility`) also hides pages under an unpublished parent, pages their
-# type keeps back (campaigns not approved) and redirects to pages the public may not see. Requests with an API token (or an
-# admin session) keep Wagtail's permission-based answers.
+# type keeps back (campaigns not approved) and redirects to pages the public may not see.
+# Requests with an API token (or an admin session) keep Wagtail's permission-based answers.
 
 
 def get_pages_queryset(request, model=Page):
