@@ -74,6 +74,7 @@ deploy-check: install nginx
 
 lint: install-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check: install-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check

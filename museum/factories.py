@@ -208,7 +208,9 @@ class TimelinePageFactory(BasePageFactory):
                     TimelineMilestone(
                         year=1982, month=6, title="桥头纽扣市场兴起", description="专业市场起步"
                     ),
-                    TimelineMilestone(year=2001, title="中国加入世贸组织", description="温商走向世界"),
+                    TimelineMilestone(
+                        year=2001, title="中国加入世贸组织", description="温商走向世界"
+                    ),
                 ]
             )
         )

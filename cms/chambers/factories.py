@@ -33,7 +33,12 @@ class ChamberPageFactory(BasePageFactory):
 
     class Params:
         national = factory.Trait(
-            level=ChamberLevel.NATIONAL, province="", city="", address="", latitude=None, longitude=None
+            level=ChamberLevel.NATIONAL,
+            province="",
+            city="",
+            address="",
+            latitude=None,
+            longitude=None,
         )
         full = factory.Trait(
             contact_phone="025-00000000",

@@ -83,9 +83,7 @@ def build_hierarchy(index_page):
         for code, label in Province.choices
         if code in groups
     ]
-    counts = {
-        level: sum(1 for c in chambers if c.level == level) for level in ChamberLevel.values
-    }
+    counts = {level: sum(1 for c in chambers if c.level == level) for level in ChamberLevel.values}
     return Network(roots, provinces, unplaced, counts)
 
 

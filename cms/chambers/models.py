@@ -44,8 +44,10 @@ class ChamberIndexPage(ListingPageMixin, BasePage):
             *(When(level=level, then=Value(i)) for i, level in enumerate(ChamberLevel.values)),
             output_field=IntegerField(),
         )
-        return self.get_chambers().annotate(level_rank=rank).order_by(
-            "level_rank", "province", "title"
+        return (
+            self.get_chambers()
+            .annotate(level_rank=rank)
+            .order_by("level_rank", "province", "title")
         )
 
     # The network by province, published as a path: province/<code>/.
@@ -69,7 +71,9 @@ class ChamberIndexPage(ListingPageMixin, BasePage):
         )
 
     def province_url(self, province):
-        return (self.get_url() or "") + self.reverse_subpage("province", args=[province]).lstrip("/")
+        return (self.get_url() or "") + self.reverse_subpage("province", args=[province]).lstrip(
+            "/"
+        )
 
     def get_static_subpaths(self):
         provinces = self.get_chambers().exclude(province="").values_list("province", flat=True)

@@ -38,7 +38,10 @@ def image_block(image, caption="", alt_text=None, decorative=False):
 
 def gallery_block(title, *images):
     """A raw StreamField gallery of ``image_block`` items."""
-    return {"type": "gallery", "value": {"title": title, "images": [item["value"] for item in images]}}
+    return {
+        "type": "gallery",
+        "value": {"title": title, "images": [item["value"] for item in images]},
+    }
 
 
 def quote_block(text, attribution=""):
@@ -55,7 +58,9 @@ def timeline_block(title, *entries):
         "type": "timeline",
         "value": {
             "title": title,
-            "entries": [{"year": year, "title": name, "text": text} for year, name, text in entries],
+            "entries": [
+                {"year": year, "title": name, "text": text} for year, name, text in entries
+            ],
         },
     }
 

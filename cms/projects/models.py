@@ -127,7 +127,9 @@ class ProjectPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("code"), FieldPanel("is_key_project")]),
                 FieldRowPanel([FieldPanel("industry"), FieldPanel("county")]),
-                FieldRowPanel([FieldPanel("amount"), FieldPanel("stage"), FieldPanel("signed_date")]),
+                FieldRowPanel(
+                    [FieldPanel("amount"), FieldPanel("stage"), FieldPanel("signed_date")]
+                ),
                 FieldRowPanel([FieldPanel("investor_origin"), FieldPanel("investor")]),
             ],
             heading=_("项目信息"),
@@ -243,7 +245,11 @@ class ProgressPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.goal_start_year and self.goal_end_year and self.goal_end_year < self.goal_start_year:
+        if (
+            self.goal_start_year
+            and self.goal_end_year
+            and self.goal_end_year < self.goal_start_year
+        ):
             raise ValidationError({"goal_end_year": _("截止年份不能早于起始年份。")})
 
     def get_projects(self):
@@ -297,7 +303,9 @@ class ProgressPage(BasePage):
             "year": bar_chart(
                 [(r.label, r.amount) for r in progress.by_year], title=_("按年份（签约年份）")
             ),
-            "stage": bar_chart([(r.label, r.amount) for r in progress.by_stage], title=_("按项目阶段")),
+            "stage": bar_chart(
+                [(r.label, r.amount) for r in progress.by_stage], title=_("按项目阶段")
+            ),
             "county": bar_chart(
                 [(r.label, r.amount) for r in progress.by_county], title=_("按县（市、区）")
             ),

@@ -282,7 +282,9 @@ def page_meta(context):
             "canonical": canonical,
             "alternates": alternates,
             "description": getattr(page, "summary", "") or page.search_description,
-            "og_type": "article" if getattr(page, "schema_type", "") == "NewsArticle" else "website",
+            "og_type": "article"
+            if getattr(page, "schema_type", "") == "NewsArticle"
+            else "website",
             "og_locale": OG_LOCALES.get(locale_code, locale_code),
             "og_locale_alternates": other_locales,
             "og_image": og_image,
@@ -432,7 +434,9 @@ def home_dashboard(page):
     news_index = NewsIndexPage.objects.live().child_of(page).first()
     news = news_index.get_news()[:4] if news_index else NewsPage.objects.none()
     campaign_index = CampaignIndexPage.objects.live().child_of(page).first()
-    campaigns = campaign_index.get_campaigns()[:3] if campaign_index else CampaignPage.objects.none()
+    campaigns = (
+        campaign_index.get_campaigns()[:3] if campaign_index else CampaignPage.objects.none()
+    )
     project_index = ProjectIndexPage.objects.live().child_of(page).first()
 
     # Each project counts once, whichever languages it is published in; its version in the
@@ -513,7 +517,10 @@ def map_layout(places, width=800, height=400):
         anchor = "end" if x > width * 0.75 else "start"
         # Move a label down while it would overprint one already placed near it.
         label_y = y
-        while any(abs(label_y - other_y) < 24 and abs(x - other_x) < 200 for other_x, other_y in placed_labels):
+        while any(
+            abs(label_y - other_y) < 24 and abs(x - other_x) < 200
+            for other_x, other_y in placed_labels
+        ):
             label_y += 24
         placed_labels.append((x, label_y))
         projected.append(

@@ -23,11 +23,15 @@ def certificate_font(app_configs, **kwargs):
 
 @register(Tags.caches, deploy=True)
 def shared_rate_limit_cache(app_configs, **kwargs):
-    backend = settings.CACHES.get(getattr(settings, "RATELIMIT_USE_CACHE", "default"), {}).get("BACKEND")
+    backend = settings.CACHES.get(getattr(settings, "RATELIMIT_USE_CACHE", "default"), {}).get(
+        "BACKEND"
+    )
     if backend in PER_PROCESS_CACHES:
-        return [Warning(
-            "The donation rate limit is counted per process: each worker allows the full rate.",
-            hint="Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) so every worker shares one count.",
-            id="donations.W002",
-        )]
+        return [
+            Warning(
+                "The donation rate limit is counted per process: each worker allows the full rate.",
+                hint="Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) so every worker shares one count.",
+                id="donations.W002",
+            )
+        ]
     return []

@@ -25,9 +25,26 @@ class DonationViewSet(ModelViewSet):
     inspect_view_class = admin_views.DonationInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["reference", "title", "donor_name", "country", "category", "status", "created_at"]
+    list_display = [
+        "reference",
+        "title",
+        "donor_name",
+        "country",
+        "category",
+        "status",
+        "created_at",
+    ]
     # Searched in the database, never through the search index: donor data stays out of it.
-    search_fields = ["reference", "title", "donor_name", "email", "phone", "wechat", "country", "city"]
+    search_fields = [
+        "reference",
+        "title",
+        "donor_name",
+        "email",
+        "phone",
+        "wechat",
+        "country",
+        "city",
+    ]
     search_backend_name = None
     list_per_page = 50
     # Needed to build the generic create/edit views, which the permission policy never allows.
@@ -46,7 +63,12 @@ class DonationViewSet(ModelViewSet):
 
         return Permission.objects.filter(
             content_type=ContentType.objects.get_for_model(Donation),
-            codename__in=["view_donation", "review_donation", "accession_donation", "delete_donation"],
+            codename__in=[
+                "view_donation",
+                "review_donation",
+                "accession_donation",
+                "delete_donation",
+            ],
         )
 
 

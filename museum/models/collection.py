@@ -99,7 +99,9 @@ class ArtifactPage(BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("accession_number"), FieldPanel("object_type")]),
-                FieldRowPanel([FieldPanel("era"), FieldPanel("year_start"), FieldPanel("year_end")]),
+                FieldRowPanel(
+                    [FieldPanel("era"), FieldPanel("year_start"), FieldPanel("year_end")]
+                ),
                 FieldRowPanel([FieldPanel("place_of_origin"), FieldPanel("materials")]),
                 FieldPanel("dimensions"),
             ],

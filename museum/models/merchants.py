@@ -98,7 +98,9 @@ class MerchantHistoryPage(BasePage):
         index.SearchField("enterprise", boost=2),
         index.SearchField("honours"),
         index.SearchField("biography"),
-        index.RelatedFields("business_locations", [index.SearchField("country"), index.SearchField("city")]),
+        index.RelatedFields(
+            "business_locations", [index.SearchField("country"), index.SearchField("city")]
+        ),
         index.FilterField("home_county"),
         index.FilterField("primary_industry"),
         index.FilterField("is_leading_merchant"),
@@ -155,7 +157,9 @@ class MerchantBusinessLocation(Orderable):
 
 
 class MerchantLifeEvent(Orderable):
-    merchant = ParentalKey(MerchantHistoryPage, related_name="life_events", on_delete=models.CASCADE)
+    merchant = ParentalKey(
+        MerchantHistoryPage, related_name="life_events", on_delete=models.CASCADE
+    )
     year = models.SmallIntegerField(_("年份"))
     text = models.CharField(_("事件"), max_length=300)
 

@@ -58,12 +58,17 @@ def museum_site():
             parent=hall,
             title="十万供销员走天下",
             hero_image=ImageFactory(title="供销员合影", file__color="#44515f"),
-            body=[paragraph("他们背着样品走遍全国。"), artifact_block(artifact, "一本记满订单的账本")],
+            body=[
+                paragraph("他们背着样品走遍全国。"),
+                artifact_block(artifact, "一本记满订单的账本"),
+            ],
         )
     )
 
     english = {
-        "home": translate(home, "en", title="World Wenzhou Merchants Museum and Information Platform"),
+        "home": translate(
+            home, "en", title="World Wenzhou Merchants Museum and Information Platform"
+        ),
         "museum": translate(museum, "en", title="World Wenzhou Merchants Museum"),
         "hall": translate(hall, "en", title="Daring to Lead: Reform and the Wenzhou Model"),
         "collection": translate(collection, "en", title="Collection Highlights"),
@@ -97,7 +102,9 @@ def assert_image_loaded(tab, locator):
     assert handle.evaluate("img => img.naturalWidth") > 0
 
 
-def test_walk_from_home_to_an_artifact_and_switch_to_english(live_server, page_in_browser, museum_site):
+def test_walk_from_home_to_an_artifact_and_switch_to_english(
+    live_server, page_in_browser, museum_site
+):
     tab = page_in_browser
     site = museum_site
 
@@ -107,7 +114,9 @@ def test_walk_from_home_to_an_artifact_and_switch_to_english(live_server, page_i
     assert_heading(tab, site["home"].title)
 
     # Home -> museum through the main navigation.
-    tab.get_by_role("navigation", name="主导航").get_by_role("link", name=site["museum"].title).click()
+    tab.get_by_role("navigation", name="主导航").get_by_role(
+        "link", name=site["museum"].title
+    ).click()
     assert_heading(tab, site["museum"].title)
 
     # Museum -> hall through the hall's card.

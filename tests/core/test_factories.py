@@ -83,4 +83,7 @@ def test_translate_publishes_an_english_copy():
     assert english.locale.language_code == "en"
     assert english.translation_key == exhibit.translation_key
     assert english.get_parent().locale.language_code == "en"
-    assert english.url == f"/en/{'/'.join(p.slug for p in exhibit.get_ancestors()[2:])}/{exhibit.slug}/"
+    assert (
+        english.url
+        == f"/en/{'/'.join(p.slug for p in exhibit.get_ancestors()[2:])}/{exhibit.slug}/"
+    )

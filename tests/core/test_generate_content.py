@@ -44,10 +44,15 @@ def indexes(home_page, locales):
 @pytest.fixture
 def editor_news(indexes):
     """A page an editor made, whose slug merely starts like a generated one."""
-    return publish_child(indexes["news"], NewsPage(
-        title="编辑撰写的新闻", slug="generated-by-editor", date="2026-01-05",
-        body=[{"type": "paragraph", "value": "<p>温商回归</p>"}],
-    ))
+    return publish_child(
+        indexes["news"],
+        NewsPage(
+            title="编辑撰写的新闻",
+            slug="generated-by-editor",
+            date="2026-01-05",
+            body=[{"type": "paragraph", "value": "<p>温商回归</p>"}],
+        ),
+    )
 
 
 def generate(**counts):
@@ -58,8 +63,12 @@ def test_generated_pages_form_a_valid_live_tree(indexes, client):
     generate(artifacts=30, news=20, merchants=10, projects=12)
 
     assert Page.find_problems() == NO_PROBLEMS
-    expected = {"artifacts": (ArtifactPage, 30), "news": (NewsPage, 20),
-                "merchants": (MerchantHistoryPage, 10), "projects": (ProjectPage, 12)}
+    expected = {
+        "artifacts": (ArtifactPage, 30),
+        "news": (NewsPage, 20),
+        "merchants": (MerchantHistoryPage, 10),
+        "projects": (ProjectPage, 12),
+    }
     for key, (model, count) in expected.items():
         parent = Page.objects.get(pk=indexes[key].pk)
         children = model.objects.child_of(parent)

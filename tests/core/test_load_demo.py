@@ -36,14 +36,39 @@ from museum.models import (
 )
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-NARRATIVE_BLOCKS = {"heading", "paragraph", "quote", "image", "gallery", "artifact", "timeline", "map"}
+NARRATIVE_BLOCKS = {
+    "heading",
+    "paragraph",
+    "quote",
+    "image",
+    "gallery",
+    "artifact",
+    "timeline",
+    "map",
+}
 
 # Every page type that must be served in English, with the demo's pages.
 TRANSLATED_TYPES = [
-    HomePage, StandardPage, MuseumPage, HallPage, ExhibitPage, CollectionIndexPage, ArtifactPage,
-    MerchantIndexPage, MerchantHistoryPage, TimelinePage, NewsIndexPage, NewsPage,
-    CampaignIndexPage, CampaignPage, ProjectIndexPage, ProjectPage, EventIndexPage, EventPage,
-    ChamberIndexPage, ChamberPage,
+    HomePage,
+    StandardPage,
+    MuseumPage,
+    HallPage,
+    ExhibitPage,
+    CollectionIndexPage,
+    ArtifactPage,
+    MerchantIndexPage,
+    MerchantHistoryPage,
+    TimelinePage,
+    NewsIndexPage,
+    NewsPage,
+    CampaignIndexPage,
+    CampaignPage,
+    ProjectIndexPage,
+    ProjectPage,
+    EventIndexPage,
+    EventPage,
+    ChamberIndexPage,
+    ChamberPage,
 ]
 
 
@@ -56,7 +81,9 @@ def snapshot():
         "publications": PageLogEntry.objects.filter(action="wagtail.publish").count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
-        "sites": list(Site.objects.values_list("hostname", "port", "root_page_id", "is_default_site")),
+        "sites": list(
+            Site.objects.values_list("hostname", "port", "root_page_id", "is_default_site")
+        ),
         "slugs": sorted(Page.objects.values_list("url_path", flat=True)),
     }
 
@@ -247,15 +274,21 @@ def test_publishing_report_has_a_history(demo_site, admin_user):
     # A month of publications, as the report's monthly table shows them.
     assert len({p.month for p in history}) >= 6
     # The staff named in the log cannot sign in.
-    assert not any(entry.user_id and entry.user.has_usable_password()
-                   for entry in PageLogEntry.objects.filter(action="wagtail.publish").select_related("user"))
+    assert not any(
+        entry.user_id and entry.user.has_usable_password()
+        for entry in PageLogEntry.objects.filter(action="wagtail.publish").select_related("user")
+    )
 
 
 def test_english_maps_name_places_in_english(demo_site):
     en = Locale.objects.get(language_code="en")
     pages = [*ExhibitPage.objects.filter(locale=en), *MerchantHistoryPage.objects.filter(locale=en)]
-    maps = [b.value for page in pages for b in getattr(page, "body", None) or page.biography
-            if b.block_type == "map"]
+    maps = [
+        b.value
+        for page in pages
+        for b in getattr(page, "body", None) or page.biography
+        if b.block_type == "map"
+    ]
     assert len(maps) >= 2
     for value in maps:
         for place in value["places"]:

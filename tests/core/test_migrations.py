@@ -12,5 +12,7 @@ def test_no_missing_migrations():
     try:
         call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     except SystemExit as exit_:
-        pytest.fail(f"makemigrations would create migrations (exit {exit_.code}):\n{out.getvalue()}")
+        pytest.fail(
+            f"makemigrations would create migrations (exit {exit_.code}):\n{out.getvalue()}"
+        )
     assert "No changes detected" in out.getvalue()

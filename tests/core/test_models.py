@@ -89,7 +89,9 @@ class TestChamberLevels:
         assert clean_errors(chamber) == {"province": ["省级和市级商会须填写省份。"]}
 
     def test_city_chamber_needs_a_city(self):
-        chamber = ChamberPageFactory.build(level=ChamberLevel.CITY, province=Province.JIANGSU, city="")
+        chamber = ChamberPageFactory.build(
+            level=ChamberLevel.CITY, province=Province.JIANGSU, city=""
+        )
         assert clean_errors(chamber) == {"city": ["市级商会须填写城市。"]}
 
     def test_provincial_chamber_may_leave_city_empty(self):
@@ -156,7 +158,10 @@ class TestAdminRefusesBadInput:
         assert response.status_code == 200
         assert "结束日期不能早于开始日期。" in response.content.decode()
         tour.refresh_from_db()
-        assert (tour.start_date, tour.end_date) == (datetime.date(2026, 4, 10), datetime.date(2026, 4, 13))
+        assert (tour.start_date, tour.end_date) == (
+            datetime.date(2026, 4, 10),
+            datetime.date(2026, 4, 13),
+        )
         assert tour.revisions.count() == revisions
 
     def test_the_same_form_with_dates_in_order_publishes(self, admin_client):
@@ -167,4 +172,7 @@ class TestAdminRefusesBadInput:
         )
         assert response.status_code == 302
         tour.refresh_from_db()
-        assert (tour.start_date, tour.end_date) == (datetime.date(2026, 5, 18), datetime.date(2026, 5, 20))
+        assert (tour.start_date, tour.end_date) == (
+            datetime.date(2026, 5, 18),
+            datetime.date(2026, 5, 20),
+        )

@@ -10,7 +10,11 @@ from cms.core.sites import address_mismatch, public_address
 @pytest.mark.parametrize(
     ("site_url", "address", "root_url"),
     [
-        ("https://www.wzmuseum.example", ("www.wzmuseum.example", 443), "https://www.wzmuseum.example"),
+        (
+            "https://www.wzmuseum.example",
+            ("www.wzmuseum.example", 443),
+            "https://www.wzmuseum.example",
+        ),
         ("http://127.0.0.1:8000/", ("127.0.0.1", 8000), "http://127.0.0.1:8000"),
         ("http://museum.example", ("museum.example", 80), "http://museum.example"),
     ],

@@ -48,6 +48,7 @@ def jpeg_with_gps_and_rotation():
 
 def png_header_bomb(width=100_000, height=100_000):
     """A tiny PNG that claims 10 gigapixels: Pillow must refuse it before decoding."""
+
     def chunk(kind, payload):
         body = kind + payload
         return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))

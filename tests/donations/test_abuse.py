@@ -29,7 +29,9 @@ def _data():
 )
 def test_foreign_or_missing_origin_is_refused(client, headers, counts):
     before = counts()
-    response = client.post("/api/donations/", data=_data(), HTTP_ACCEPT="application/json", **headers)
+    response = client.post(
+        "/api/donations/", data=_data(), HTTP_ACCEPT="application/json", **headers
+    )
     assert response.status_code == 403
     assert "请通过博物馆网站上的捐赠页面提交" in response.json()["errors"]["__all__"][0]
     assert "Access-Control-Allow-Origin" not in response
@@ -38,7 +40,9 @@ def test_foreign_or_missing_origin_is_refused(client, headers, counts):
 
 def test_referer_from_the_site_is_enough(client):
     response = client.post(
-        "/api/donations/", data=_data(), HTTP_ACCEPT="application/json",
+        "/api/donations/",
+        data=_data(),
+        HTTP_ACCEPT="application/json",
         HTTP_REFERER=f"{ORIGIN}/museum/donate/",
     )
     assert response.status_code == 201
@@ -47,7 +51,10 @@ def test_referer_from_the_site_is_enough(client):
 def test_same_origin_post_is_allowed(client, settings):
     settings.DONATIONS_ALLOWED_ORIGINS = []
     response = client.post(
-        "/api/donations/", data=_data(), HTTP_ACCEPT="application/json", HTTP_ORIGIN="http://testserver"
+        "/api/donations/",
+        data=_data(),
+        HTTP_ACCEPT="application/json",
+        HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 201
 
@@ -86,9 +93,13 @@ def test_csrf_exempt_only_on_the_endpoint(admin_user):
     """The admin keeps Django's CSRF protection."""
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(admin_user)
-    response = strict.post("/admin/donations/transition/1/", {"to_status": "under_review", "note": "x"})
+    response = strict.post(
+        "/admin/donations/transition/1/", {"to_status": "under_review", "note": "x"}
+    )
     assert response.status_code == 403
-    response = strict.post("/donations/status/", {"reference": "WZM-2026-000001", "contact": "a@b.c"})
+    response = strict.post(
+        "/donations/status/", {"reference": "WZM-2026-000001", "contact": "a@b.c"}
+    )
     assert response.status_code == 403
     response = strict.post(
         "/api/donations/", data=_data(), HTTP_ORIGIN=ORIGIN, HTTP_ACCEPT="application/json"

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 FAILING = "tests.donations.failing_email.FailingEmailBackend"
 
 
-def test_failing_email_keeps_the_donation(post_donation, settings, django_capture_on_commit_callbacks):
+def test_failing_email_keeps_the_donation(
+    post_donation, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
         response = post_donation()
@@ -25,7 +27,9 @@ def test_failing_email_keeps_the_donation(post_donation, settings, django_captur
     assert donation.has_pending_email
 
 
-def test_retry_command_sends_what_failed(post_donation, settings, django_capture_on_commit_callbacks, capsys):
+def test_retry_command_sends_what_failed(
+    post_donation, settings, django_capture_on_commit_callbacks, capsys
+):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
         post_donation()
@@ -42,7 +46,9 @@ def test_retry_command_sends_what_failed(post_donation, settings, django_capture
     assert len(mail.outbox) == 1  # never sent twice
 
 
-def test_retry_gives_up_after_max_attempts(post_donation, settings, django_capture_on_commit_callbacks):
+def test_retry_gives_up_after_max_attempts(
+    post_donation, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = FAILING
     settings.DONATIONS_NOTIFY_MAX_ATTEMPTS = 2
     with django_capture_on_commit_callbacks(execute=True):

@@ -31,7 +31,8 @@ def test_status_page_renders(client):
 
 
 @pytest.mark.parametrize(
-    "contact", ["chen.guohua@example.com", " Chen.GuoHua@Example.com ", "+39 055 123 4567", "0551234567"]
+    "contact",
+    ["chen.guohua@example.com", " Chen.GuoHua@Example.com ", "+39 055 123 4567", "0551234567"],
 )
 def test_reference_with_email_or_phone_shows_status_only(client, donation, contact):
     response = lookup(client, donation.reference.lower(), contact)
@@ -40,7 +41,12 @@ def test_reference_with_email_or_phone_shows_status_only(client, donation, conta
     assert donation.reference in html
     assert 'data-status="received"' in html
     assert str(DonationStatus.RECEIVED.label) in html
-    for private in ("陈国华", donation.title, "佛罗伦萨", "example.com" if "@" not in contact else "+39"):
+    for private in (
+        "陈国华",
+        donation.title,
+        "佛罗伦萨",
+        "example.com" if "@" not in contact else "+39",
+    ):
         assert private not in html
 
 
@@ -85,7 +91,9 @@ def test_certificate_only_after_accession(client, donation):
         accessioned_at=timezone.now(),
     )
     response = lookup(client, donation.reference, "chen.guohua@example.com")
-    url = re.search(r'href="(/donations/certificate/\?t=[^"]+)"', response.content.decode()).group(1)
+    url = re.search(r'href="(/donations/certificate/\?t=[^"]+)"', response.content.decode()).group(
+        1
+    )
     pdf = client.get(url.replace("&amp;", "&"))
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
@@ -93,7 +101,13 @@ def test_certificate_only_after_accession(client, donation):
     assert body.startswith(b"%PDF-")
     assert b"NotoSerifCJK" in body or b"NotoSansCJK" in body
     text = _pdf_unicode(body)
-    for expected in ("捐赠证书", "陈国华", donation.title, "WZM-2026-D000001", str(timezone.localdate().year)):
+    for expected in (
+        "捐赠证书",
+        "陈国华",
+        donation.title,
+        "WZM-2026-D000001",
+        str(timezone.localdate().year),
+    ):
         assert all(char in text for char in expected), expected
     assert client.get(url.replace("&amp;", "&")[:-3] + "abc").status_code == 404
 

@@ -145,7 +145,9 @@ class SiteBuilder:
 
     @cached_property
     def national_chamber(self):
-        return ChamberPageFactory(parent=self.chamber_index, national=True, title="世界温州人联谊总会")
+        return ChamberPageFactory(
+            parent=self.chamber_index, national=True, title="世界温州人联谊总会"
+        )
 
     @cached_property
     def chamber(self):

@@ -41,7 +41,9 @@ def test_english_page_has_english_ui_and_metadata(client, builder):
     assert head.meta["og:locale"] == ["en_US"]
     assert head.meta["og:locale:alternate"] == ["zh_CN"]
     assert head.meta["og:title"] == ["Reform and the Wenzhou Model"]
-    alternates = {link["hreflang"]: link["href"] for link in head.links if link.get("rel") == "alternate"}
+    alternates = {
+        link["hreflang"]: link["href"] for link in head.links if link.get("rel") == "alternate"
+    }
     assert alternates["en"] == english_hall.get_full_url()
     assert alternates["zh-Hans"] == hall.get_full_url()
     assert alternates["x-default"] == hall.get_full_url()
@@ -63,11 +65,15 @@ def test_language_switch_links_translations_both_ways(client, builder):
     english_hall = translate(hall, title="Reform and the Wenzhou Model")
 
     zh_links = switch_links(client.get(hall.url).content.decode())
-    assert [(url, code, label) for url, code, _, label in zh_links] == [(english_hall.url, "en", "English")]
+    assert [(url, code, label) for url, code, _, label in zh_links] == [
+        (english_hall.url, "en", "English")
+    ]
     assert "is-home-fallback" not in zh_links[0][2]
 
     en_links = switch_links(client.get(english_hall.url).content.decode())
-    assert [(url, code, label) for url, code, _, label in en_links] == [(hall.url, "zh-hans", "简体中文")]
+    assert [(url, code, label) for url, code, _, label in en_links] == [
+        (hall.url, "zh-hans", "简体中文")
+    ]
 
 
 @pytest.mark.django_db
@@ -97,7 +103,12 @@ def test_choices_and_dates_in_english(client, builder):
     project = builder.project
     english = translate(project, title="Oujiangkou Smart Electrical Park")
     html = client.get(english.url).content.decode()
-    for text in ["Under construction", "Electrical equipment", "Longwan District", "Overseas Wenzhou merchants"]:
+    for text in [
+        "Under construction",
+        "Electrical equipment",
+        "Longwan District",
+        "Overseas Wenzhou merchants",
+    ]:
         assert text in html
     assert "Service officer" in html
     assert "85.5 hundred million yuan" in html
@@ -111,7 +122,9 @@ def test_english_menu_uses_english_translations(client, builder):
     english_home = translate(builder.home, title="World Wenzhou Merchants Museum")
     english_museum = translate(museum, title="The Museum")
     html = client.get(english_home.url).content.decode()
-    nav = html[html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))]
+    nav = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
     assert f'href="{english_museum.url}">The Museum<' in nav
     # A section without an English version stays reachable in Chinese,
     # ... marked as Chinese for screen readers and translation tools.
@@ -129,7 +142,13 @@ def read_po(path):
             current = None
             continue
         if current is None:
-            current = {"msgid": "", "msgid_plural": None, "msgstr": {}, "flags": "", "msgctxt": None}
+            current = {
+                "msgid": "",
+                "msgid_plural": None,
+                "msgstr": {},
+                "flags": "",
+                "msgctxt": None,
+            }
         if line.startswith("#,"):
             current["flags"] += line
             continue
@@ -162,7 +181,9 @@ def test_the_site_catalogue_is_among_those_checked():
     assert len(read_po(PO_FILE)) > 300
 
 
-@pytest.mark.parametrize("po_file", PO_FILES, ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
+@pytest.mark.parametrize(
+    "po_file", PO_FILES, ids=lambda path: str(path.relative_to(settings.BASE_DIR))
+)
 def test_every_message_is_translated_and_compiled(po_file):
     entries = read_po(po_file)
     assert entries
@@ -178,4 +199,7 @@ def test_every_message_is_translated_and_compiled(po_file):
             if entry["msgid_plural"] is None:
                 assert translation.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
             else:
-                assert translation.ngettext(entry["msgid"], entry["msgid_plural"], 2) == entry["msgstr"][1]
+                assert (
+                    translation.ngettext(entry["msgid"], entry["msgid_plural"], 2)
+                    == entry["msgstr"][1]
+                )

@@ -87,13 +87,45 @@ PAGE_TYPES = {
     "event_index": ("CollectionPage", ["回乡考察"]),
     "event": (
         "Event",
-        ["欧洲温商回乡考察团", "意大利温州同乡会", "温州市投资促进局", "36", "2026年4月10日", "瓯江口智能电气产业园"],
+        [
+            "欧洲温商回乡考察团",
+            "意大利温州同乡会",
+            "温州市投资促进局",
+            "36",
+            "2026年4月10日",
+            "瓯江口智能电气产业园",
+        ],
     ),
-    "museum": ("Museum", ["世界温商博物馆", "改革开放与温州模式", "馆藏精品", "温商人物", "温商大事记"]),
-    "hall": ("ExhibitionEvent", ["改革开放与温州模式", "1978—1992", "第3展厅", "桥头纽扣市场", "供销员账本", "家庭工业与专业市场兴起。"]),
+    "museum": (
+        "Museum",
+        ["世界温商博物馆", "改革开放与温州模式", "馆藏精品", "温商人物", "温商大事记"],
+    ),
+    "hall": (
+        "ExhibitionEvent",
+        [
+            "改革开放与温州模式",
+            "1978—1992",
+            "第3展厅",
+            "桥头纽扣市场",
+            "供销员账本",
+            "家庭工业与专业市场兴起。",
+        ],
+    ),
     "exhibit": (
         "CreativeWork",
-        ["一粒纽扣闯天下", "桥头镇的纽扣市场曾是亚洲最大。", "八十年代的纽扣摊位", "市场旧影", "走遍千山万水", "四千精神", "市场史料汇编", "市场年表", "纽扣销往何方", "镇馆之宝", "WZM-2026-0042"],
+        [
+            "一粒纽扣闯天下",
+            "桥头镇的纽扣市场曾是亚洲最大。",
+            "八十年代的纽扣摊位",
+            "市场旧影",
+            "走遍千山万水",
+            "四千精神",
+            "市场史料汇编",
+            "市场年表",
+            "纽扣销往何方",
+            "镇馆之宝",
+            "WZM-2026-0042",
+        ],
     ),
     "collection": ("CollectionPage", ["馆藏精品", "供销员账本"]),
     "artifact": (
@@ -137,7 +169,10 @@ PAGE_TYPES = {
             "供销员账本",
         ],
     ),
-    "timeline": ("ItemList", ["温商大事记", "1982年6月", "桥头纽扣市场兴起", "2001", "温商走向世界"]),
+    "timeline": (
+        "ItemList",
+        ["温商大事记", "1982年6月", "桥头纽扣市场兴起", "2001", "温商走向世界"],
+    ),
 }
 
 # Children that must exist for an index page to have something to list.
@@ -261,7 +296,7 @@ def test_a_lost_original_image_leaves_the_page_served_without_it(client, builder
 @pytest.mark.django_db
 def test_map_block_draws_places_in_svg_with_an_accessible_list(client, builder):
     html = get(client, build(builder, "exhibit"))
-    svg = html[html.index("<svg class=\"map-svg\"") : html.index("</svg>", html.index("map-svg"))]
+    svg = html[html.index('<svg class="map-svg"') : html.index("</svg>", html.index("map-svg"))]
     assert "温州" in svg and "巴黎" in svg
     assert svg.count("<circle") == 2
     # Equirectangular: Paris (west, north) is left of and above Wenzhou.
@@ -269,7 +304,9 @@ def test_map_block_draws_places_in_svg_with_an_accessible_list(client, builder):
     (wz_x, wz_y), (paris_x, paris_y) = [(float(x), float(y)) for x, y in circles]
     assert paris_x < wz_x and paris_y < wz_y
     # Longitude span 118.32° against latitude span 20.86°: x distance / y distance keeps that ratio.
-    assert (wz_x - paris_x) / (wz_y - paris_y) == pytest.approx((120.67 - 2.35) / (48.86 - 28.0), rel=0.02)
+    assert (wz_x - paris_x) / (wz_y - paris_y) == pytest.approx(
+        (120.67 - 2.35) / (48.86 - 28.0), rel=0.02
+    )
     assert '<ol class="map-places">' in html
     assert "(28.00, 120.67)" in html
 
@@ -292,7 +329,9 @@ def test_menu_lists_home_children_shown_in_menus(client, builder):
     build(builder, "news_index")
     assert builder.standard.show_in_menus is False
     html = get(client, builder.news_index)
-    nav = html[html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))]
+    nav = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
     assert "世界温商博物馆" in nav and "新闻动态" in nav
     assert "关于我们" not in nav
     assert f'href="{builder.news_index.url}" aria-current="page"' in nav
@@ -333,10 +372,16 @@ def test_sample_notice_only_on_sample_merchants(client, builder):
 def test_home_progress_sums_live_projects_against_the_goal(client, builder):
     build(builder, "project")
     second = ProjectPageFactory(
-        parent=builder.project_index, title="鹿城数字经济总部", amount="64.50", stage=ProjectStage.SIGNED
+        parent=builder.project_index,
+        title="鹿城数字经济总部",
+        amount="64.50",
+        stage=ProjectStage.SIGNED,
     )
     draft = ProjectPageFactory(
-        parent=builder.project_index, title="未发布项目", amount="1000", stage=ProjectStage.NEGOTIATING
+        parent=builder.project_index,
+        title="未发布项目",
+        amount="1000",
+        stage=ProjectStage.NEGOTIATING,
     )
     draft.unpublish()
     home = builder.home
@@ -421,7 +466,16 @@ def test_listing_pages_under_page_n(client, builder, monkeypatch):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "index_name", ["news_index", "campaign_index", "project_index", "chamber_index", "event_index", "collection", "merchants"]
+    "index_name",
+    [
+        "news_index",
+        "campaign_index",
+        "project_index",
+        "chamber_index",
+        "event_index",
+        "collection",
+        "merchants",
+    ],
 )
 def test_every_index_page_paginates(builder, index_name):
     index = getattr(builder, index_name).specific
@@ -436,7 +490,6 @@ def test_single_listing_page_has_no_extra_subpaths(client, builder):
     index = builder.news_index.specific
     assert index.get_static_subpaths() == []
     assert client.get(index.url + "page/2/").status_code == 404
-
 
 
 # Safety and self-containment ---------------------------------------------------------------

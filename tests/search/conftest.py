@@ -27,7 +27,12 @@ def shared_corpus(django_db_setup, django_db_blocker):
             home.save_revision().publish()
             Site.objects.update_or_create(
                 is_default_site=True,
-                defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "温商"},
+                defaults={
+                    "hostname": "localhost",
+                    "port": 80,
+                    "root_page": home,
+                    "site_name": "温商",
+                },
             )
             pages = quality.build_corpus(home)
             interface.rebuild()

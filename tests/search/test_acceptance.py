@@ -65,7 +65,9 @@ def test_facets_count_the_matching_pages(corpus):
     hall_counts = {f.label: f.count for f in result.facets["hall"]}
     assert hall_counts["第二展厅 · 改革开放与温州模式"] >= 2
 
-    filtered = interface.search("温州", filters={"type": ["artifact"]}, lang="zh-hans", page_size=50)
+    filtered = interface.search(
+        "温州", filters={"type": ["artifact"]}, lang="zh-hans", page_size=50
+    )
     assert filtered.total == counts["artifact"]
     assert {hit.type for hit in filtered.results} == {"artifact"}
     # A filtered facet still offers its alternatives with their own counts.
@@ -73,7 +75,9 @@ def test_facets_count_the_matching_pages(corpus):
 
 
 def test_facet_filters_combine(corpus):
-    result = interface.search("电气", filters={"stage": ["signed"], "region": ["yueqing"]}, lang="zh-hans")
+    result = interface.search(
+        "电气", filters={"stage": ["signed"], "region": ["yueqing"]}, lang="zh-hans"
+    )
     assert keys(result, corpus) == ["p2"]
     assert [(f.label, f.count) for f in result.facets["stage"]] == [("签约", 1)]
 

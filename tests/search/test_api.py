@@ -97,7 +97,7 @@ def test_admin_searches_through_the_same_interface(client, corpus, django_user_m
     response = client.get("/admin/site-search/", {"q": "wjg"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'/admin/pages/{corpus["m1"].pk}/edit/' in html
+    assert f"/admin/pages/{corpus['m1'].pk}/edit/" in html
     assert "merchanthistory" in html  # the index table by type
 
 
@@ -109,7 +109,10 @@ def test_admin_search_needs_an_admin_login(client, home_page):
 def test_long_facets_fold_their_smaller_values_keeping_the_chosen_one():
     from search.views import FACET_VISIBLE, _fold
 
-    values = [{"label": str(year), "count": year % 7, "active": year == 1900} for year in range(1900, 1920)]
+    values = [
+        {"label": str(year), "count": year % 7, "active": year == 1900}
+        for year in range(1900, 1920)
+    ]
     facet = _fold("year", values)
     assert len(facet["values"]) == FACET_VISIBLE + 1  # the eight largest, and the chosen year
     assert facet["values"][0]["label"] == "1900"  # chosen, though its count is 0

@@ -113,8 +113,13 @@ class ContentGenerator:
         if self._images is None:
             library = ImageLibrary()
             self._images = [
-                library.artifact(f"gen-artifact-image-{n}", f"生成藏品配图 {n + 1}",
-                                 f"生成内容的藏品配图：{obj}", kind, obj)
+                library.artifact(
+                    f"gen-artifact-image-{n}",
+                    f"生成藏品配图 {n + 1}",
+                    f"生成内容的藏品配图：{obj}",
+                    kind,
+                    obj,
+                )
                 for n, (obj, kind) in enumerate(words.OBJECTS[:IMAGE_POOL])
             ]
         return self._images
@@ -123,7 +128,9 @@ class ContentGenerator:
         if self._portraits is None:
             library = ImageLibrary()
             self._portraits = [
-                library.portrait(f"gen-portrait-{n}", f"生成人物肖像 {n + 1}", "生成内容的示例人物肖像", "")
+                library.portrait(
+                    f"gen-portrait-{n}", f"生成人物肖像 {n + 1}", "生成内容的示例人物肖像", ""
+                )
                 for n in range(IMAGE_POOL)
             ]
         return self._portraits
@@ -139,7 +146,7 @@ class ContentGenerator:
             parent = find_parent(kind, self.locale)
             number = _next_number(kind, parent)
             last = parent.get_last_child()
-            step = Page._str2int(last.path[-Page.steplen:]) + 1 if last else 1
+            step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
             content_type = ContentType.objects.get_for_model(kind.model)
             done = 0
             while done < count:
@@ -148,7 +155,9 @@ class ContentGenerator:
                 for _ in range(size):
                     slug = f"{PREFIX}{kind.key}-{number:06d}"
                     page, extra = make(number)
-                    published = self.now - datetime.timedelta(minutes=self.rng.randint(0, 60 * 24 * 900))
+                    published = self.now - datetime.timedelta(
+                        minutes=self.rng.randint(0, 60 * 24 * 900)
+                    )
                     page.slug = slug
                     page.draft_title = page.title
                     page.path = Page._get_path(parent.path, parent.depth + 1, step)
@@ -181,7 +190,9 @@ class ContentGenerator:
         fields = list(model._meta.local_concrete_fields)
         batch = max(1, connection.ops.bulk_batch_size(fields, pages))
         for start in range(0, len(pages), batch):
-            model._base_manager._insert(pages[start:start + batch], fields=fields, using=connection.alias)
+            model._base_manager._insert(
+                pages[start : start + batch], fields=fields, using=connection.alias
+            )
 
     def _insert_children(self, pages, children):
         rows = {}
@@ -199,9 +210,11 @@ class ContentGenerator:
 
     def _sentence(self):
         r = self.rng
-        return (f"{r.randint(1978, 2025)}年，{self._pick(words.PLACES)}的温州商人{self._pick(words.VERBS)}"
-                f"{self._pick(words.INDUSTRY_WORDS)}企业，秉持“{self._pick(words.PHRASES)}”的精神，"
-                f"业务遍及{self._pick(words.DOMESTIC)}与{self._pick(words.OVERSEAS)[1]}。")
+        return (
+            f"{r.randint(1978, 2025)}年，{self._pick(words.PLACES)}的温州商人{self._pick(words.VERBS)}"
+            f"{self._pick(words.INDUSTRY_WORDS)}企业，秉持“{self._pick(words.PHRASES)}”的精神，"
+            f"业务遍及{self._pick(words.DOMESTIC)}与{self._pick(words.OVERSEAS)[1]}。"
+        )
 
     def _paragraphs(self, n):
         return "".join(f"<p>{self._sentence()}{self._sentence()}</p>" for _ in range(n))
@@ -222,13 +235,21 @@ class ContentGenerator:
         era = "清末" if year < 1912 else "民国" if year < 1949 else f"{year // 10 * 10}年代"
         donor, _ = self._person()
         page = ArtifactPage(
-            title=title, intro=f"{place}温州商人使用过的{obj}，{era}。",
-            accession_number=f"GEN-{year}-{number:06d}", object_type=object_type, era=era,
-            year_start=year, year_end=year + r.choice([0, 0, 1, 5]), place_of_origin=place,
+            title=title,
+            intro=f"{place}温州商人使用过的{obj}，{era}。",
+            accession_number=f"GEN-{year}-{number:06d}",
+            object_type=object_type,
+            era=era,
+            year_start=year,
+            year_end=year + r.choice([0, 0, 1, 5]),
+            place_of_origin=place,
             materials="、".join(r.sample(words.MATERIALS, 2)),
             dimensions=f"{r.randint(5, 120)} × {r.randint(5, 90)} 厘米",
-            description=self._paragraphs(2), provenance=f"<p>{year + r.randint(5, 40)}年前后由家属保存，后捐赠入藏。</p>",
-            donor=f"{donor}家属", rights=self._pick(list(RightsStatement.values)), listing_image=image,
+            description=self._paragraphs(2),
+            provenance=f"<p>{year + r.randint(5, 40)}年前后由家属保存，后捐赠入藏。</p>",
+            donor=f"{donor}家属",
+            rights=self._pick(list(RightsStatement.values)),
+            listing_image=image,
         )
         return page, [ArtifactImage(image=image, caption=title, sort_order=0)]
 
@@ -240,10 +261,15 @@ class ContentGenerator:
         title = f"{place}{topic}{self._pick(words.NEWS_ACTIONS)}（第{number}期）"
         body = [
             {"type": "paragraph", "value": self._paragraphs(2)},
-            {"type": "quote", "value": {"text": self._pick(words.PHRASES), "attribution": "温州人精神"}},
+            {
+                "type": "quote",
+                "value": {"text": self._pick(words.PHRASES), "attribution": "温州人精神"},
+            },
             {"type": "paragraph", "value": self._paragraphs(1)},
         ]
-        page = NewsPage(title=title, intro=self._sentence(), date=date, byline="本站记者", body=body)
+        page = NewsPage(
+            title=title, intro=self._sentence(), date=date, byline="本站记者", body=body
+        )
         return page, []
 
     def _make_merchant(self, number):
@@ -261,11 +287,19 @@ class ContentGenerator:
         ]
         leading = r.random() < 0.1
         page = MerchantHistoryPage(
-            title=name, intro=f"{born}年生，在{city}与{domestic}经营{Industry(industry).label}。（示例人物）",
-            name_pinyin=pinyin, portrait=self._pick(self.portraits()), birth_year=born,
-            home_county=county, primary_industry=industry, enterprise=enterprise,
-            is_leading_merchant=leading, is_honoured=leading, honours="领头雁" if leading else "",
-            is_sample=True, biography=bio,
+            title=name,
+            intro=f"{born}年生，在{city}与{domestic}经营{Industry(industry).label}。（示例人物）",
+            name_pinyin=pinyin,
+            portrait=self._pick(self.portraits()),
+            birth_year=born,
+            home_county=county,
+            primary_industry=industry,
+            enterprise=enterprise,
+            is_leading_merchant=leading,
+            is_honoured=leading,
+            honours="领头雁" if leading else "",
+            is_sample=True,
+            biography=bio,
         )
         extra = [
             MerchantBusinessLocation(country=country, city=city, sort_order=0),
@@ -282,18 +316,35 @@ class ContentGenerator:
         stage = self._pick(list(ProjectStage.values))
         kind = self._pick(words.PROJECT_KINDS)
         amount = round(r.uniform(0.5, 40), 2)
-        signed = None if stage == ProjectStage.NEGOTIATING else (self.now - datetime.timedelta(days=r.randint(30, 900))).date()
+        signed = (
+            None
+            if stage == ProjectStage.NEGOTIATING
+            else (self.now - datetime.timedelta(days=r.randint(30, 900))).date()
+        )
         officer, _ = self._person()
         page = ProjectPage(
             title=f"{WenzhouCounty(county).label}{self._pick(words.INDUSTRY_WORDS)}{kind}项目（{number}）",
-            intro=self._sentence(), code=f"GEN-{number:06d}", industry=industry, county=county,
-            amount=amount, investor_origin=self._pick(list(InvestorOrigin.values)),
+            intro=self._sentence(),
+            code=f"GEN-{number:06d}",
+            industry=industry,
+            county=county,
+            amount=amount,
+            investor_origin=self._pick(list(InvestorOrigin.values)),
             investor=f"{self._pick(words.PLACES)}{self._pick(words.INDUSTRY_WORDS)}投资有限公司",
-            stage=stage, signed_date=signed, is_key_project=r.random() < 0.2,
-            description=self._paragraphs(2), officer_name=officer, officer_unit="温州市投资促进中心",
-            officer_phone=f"0577-8{r.randint(1000000, 9999999)}", officer_email=f"officer{number}@wzinvest.example",
+            stage=stage,
+            signed_date=signed,
+            is_key_project=r.random() < 0.2,
+            description=self._paragraphs(2),
+            officer_name=officer,
+            officer_unit="温州市投资促进中心",
+            officer_phone=f"0577-8{r.randint(1000000, 9999999)}",
+            officer_email=f"officer{number}@wzinvest.example",
         )
-        updates = [ProjectProgressUpdate(date=signed or self.now.date(), stage=stage, text="项目进展顺利。", sort_order=0)]
+        updates = [
+            ProjectProgressUpdate(
+                date=signed or self.now.date(), stage=stage, text="项目进展顺利。", sort_order=0
+            )
+        ]
         return page, updates
 
 
@@ -301,7 +352,9 @@ def clear(kind_names):
     """Delete the generated pages of these kinds; returns how many pages went."""
     locale = Locale.objects.get(language_code="zh-hans")
     removed = 0
-    models = [m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)]
+    models = [
+        m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
+    ]
     # Pages' index rows go with them through their generic relation, in one query per chunk,
     # rather than one query per page from the signal handler.
     for model in models:
@@ -320,7 +373,7 @@ def clear(kind_names):
                     # rerun removes the rest), and listeners that act on commit get chunks
                     # of a bounded size rather than 100,000 deletions at once.
                     with transaction.atomic():
-                        chunk = Page.objects.filter(pk__in=ids[start:start + DELETE_CHUNK])
+                        chunk = Page.objects.filter(pk__in=ids[start : start + DELETE_CHUNK])
                         # Taken offline in one UPDATE: otherwise Wagtail unpublishes each page
                         # on its way out (a revision lookup and a save per page). The delete
                         # signals still tell the search index and the static site what went.
@@ -331,4 +384,3 @@ def clear(kind_names):
         for model in models:
             post_delete.connect(post_delete_signal_handler, sender=model)
     return removed
-

@@ -21,37 +21,44 @@ MUSEUM = {
 # Hall slug -> (title, period, intro, preface)
 HALLS = {
     "early-merchant-guilds": (
-        "Roots: the Early Merchant Guilds of Wenzhou", "Southern Song to 1949",
+        "Roots: the Early Merchant Guilds of Wenzhou",
+        "Southern Song to 1949",
         "From the Yongjia school's 'profit in harmony with righteousness' to the opening of the port in 1877, early Wenzhou merchants found their first trade routes between the mountains and the sea.",
         "Wenzhou has much mountain and little farmland, which pushed its people to make a living elsewhere. The port opened in 1877 and ships carried oranges, paper umbrellas and timber away, and with them the first Wenzhou emigrants.",
     ),
     "reform-and-wenzhou-model": (
-        "Daring to Be First: Reform and the Wenzhou Model", "1978–1992",
+        "Daring to Be First: Reform and the Wenzhou Model",
+        "1978–1992",
         "After 1978, household workshops and specialised markets turned small commodities into a big market: the nationally known 'Wenzhou model'.",
         "Button markets in Qiaotou, low-voltage electrical goods in Liushi and badges in Jinxiang grew from family workshops. A hundred thousand travelling salesmen sold Wenzhou's goods across the country.",
     ),
     "across-china": (
-        "Across China: Wenzhou Merchants Nationwide", "1992–2008",
+        "Across China: Wenzhou Merchants Nationwide",
+        "1992–2008",
         "From the 1990s Wenzhou people built markets, trade centres and factories across China, and Wenzhou chambers of commerce spread to every province.",
         "In 1995 the first Wenzhou chamber of commerce outside Wenzhou was founded in Kunming. Chambers in every province followed and formed a nationwide network.",
     ),
     "to-the-world": (
-        "Home Everywhere: Wenzhou Merchants Worldwide", "1980–2015",
+        "Home Everywhere: Wenzhou Merchants Worldwide",
+        "1980–2015",
         "Hundreds of thousands of Wenzhou people opened shops and factories in Europe, the Americas, the Middle East and Africa.",
         "From leather workshops in Paris and garment factories in Prato to wholesale districts in Madrid, trade centres in Dubai and Johannesburg, Wenzhou merchants extended their home town's supply chains around the world.",
     ),
     "homecoming": (
-        "Giving Back: the Merchant Homecoming", "2011–",
+        "Giving Back: the Merchant Homecoming",
+        "2011–",
         "Since 2011 Wenzhou has invited its merchants to bring capital, projects, talent and headquarters home.",
         "A national federation, 31 provincial chambers and many city chambers organise two to three investment tours home every month. Key projects each have a named service officer, and a hundred leading merchants set the example.",
     ),
     "new-era": (
-        "Wenzhou Merchants in a New Era", "2018–today",
+        "Wenzhou Merchants in a New Era",
+        "2018–today",
         "Digital economy, new energy and biomedicine: a new generation of Wenzhou merchants takes over from their parents.",
         "In 2018 Wenzhou became a pilot zone for the healthy development of the private economy. Merchants are moving into smart electrical equipment, new energy and digital industries.",
     ),
     "merchant-spirit": (
-        "The Merchant Spirit: Daring and Enterprising", "Through the ages",
+        "The Merchant Spirit: Daring and Enterprising",
+        "Through the ages",
         "'Dare to be first, and be especially enterprising': the spirit that carried Wenzhou merchants through every cycle.",
         "From the Yongjia school to the 'four thousands' spirit of the reform years, from mutual help in chambers to love of the home town, this hall looks at the spirit behind the story.",
     ),
@@ -68,14 +75,32 @@ EXHIBIT = {
     "quote": ("A one-cent button built a great market.", "An early stall holder (sample)"),
 }
 
-COLLECTION = ("The Collection", "Objects donated by Wenzhou families around the world: documents, photographs, tools, products and signboards.")
-MERCHANTS = ("Wenzhou Merchants", "Life stories of Wenzhou merchants. The people shown here are fictional sample content.")
-TIMELINE = ("Timeline of Wenzhou Merchants", "Milestones in the history of Wenzhou merchants, from the Southern Song to today.")
+COLLECTION = (
+    "The Collection",
+    "Objects donated by Wenzhou families around the world: documents, photographs, tools, products and signboards.",
+)
+MERCHANTS = (
+    "Wenzhou Merchants",
+    "Life stories of Wenzhou merchants. The people shown here are fictional sample content.",
+)
+TIMELINE = (
+    "Timeline of Wenzhou Merchants",
+    "Milestones in the history of Wenzhou merchants, from the Southern Song to today.",
+)
 NEWS_INDEX = ("News", "News from the merchant homecoming and the museum.")
 CAMPAIGN_INDEX = ("Campaigns", "Publicity campaigns of the merchant homecoming.")
-PROJECT_INDEX = ("Investment Projects", "Investment projects open to returning merchants, each key project with a named service officer.")
-CHAMBER_INDEX = ("Chamber Network", "The 1+31+X network: one national federation, 31 provincial chambers and city chambers.")
-EVENT_INDEX = ("Investment Tours Home", "Two to three investment tours home every month, organised by Wenzhou chambers.")
+PROJECT_INDEX = (
+    "Investment Projects",
+    "Investment projects open to returning merchants, each key project with a named service officer.",
+)
+CHAMBER_INDEX = (
+    "Chamber Network",
+    "The 1+31+X network: one national federation, 31 provincial chambers and city chambers.",
+)
+EVENT_INDEX = (
+    "Investment Tours Home",
+    "Two to three investment tours home every month, organised by Wenzhou chambers.",
+)
 
 MILESTONES = {
     1131: "Wenzhou opens a maritime trade office",
@@ -143,7 +168,9 @@ CAMPAIGN = {
     "intro": "A campaign for the final year of the homecoming investment goal.",
     "theme": "The final push: homecoming starts with me",
     "audience": "Wenzhou merchants in China and abroad; the counties and districts of Wenzhou",
-    "paragraphs": ["The campaign follows key projects to completion and tells the stories of service officers."],
+    "paragraphs": [
+        "The campaign follows key projects to completion and tells the stories of service officers."
+    ],
 }
 
 NEWS = {
@@ -163,7 +190,9 @@ EVENT = {
     "intro": "58 Wenzhou merchants from France, Italy and Spain visited projects in the home town of overseas Chinese.",
     "delegation_origin": "Wenzhou chambers of commerce in France, Italy and Spain",
     "organiser": "United Front Work Department and Foreign Affairs Office of Wenzhou",
-    "paragraphs": ["The delegation visited the site of the overseas Chinese cultural tourism town in Wencheng and met local officials."],
+    "paragraphs": [
+        "The delegation visited the site of the overseas Chinese cultural tourism town in Wencheng and met local officials."
+    ],
 }
 
 ABOUT = {

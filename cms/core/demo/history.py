@@ -44,7 +44,9 @@ def publication_time(page, now):
     for name in DATE_FIELDS:
         value = getattr(page, name, None)
         if isinstance(value, datetime.date):
-            moment = datetime.datetime.combine(value, PUBLISHED_AT, tzinfo=timezone.get_current_timezone())
+            moment = datetime.datetime.combine(
+                value, PUBLISHED_AT, tzinfo=timezone.get_current_timezone()
+            )
             # Upcoming campaigns and tours are announced ahead: never a publication in the future.
             return min(moment, now)
     return now
@@ -56,7 +58,9 @@ def log_publications(pages):
     staff = {}
     # The in-memory pages predate their publication: read what went live from the database.
     live_revisions = dict(
-        Page.objects.filter(pk__in=[page.pk for page in pages], live=True).values_list("pk", "live_revision_id")
+        Page.objects.filter(pk__in=[page.pk for page in pages], live=True).values_list(
+            "pk", "live_revision_id"
+        )
     )
     for page in pages:
         if page.pk not in live_revisions:
@@ -65,6 +69,9 @@ def log_publications(pages):
         if app_label not in staff:
             staff[app_label] = staff_member(app_label)
         PageLogEntry.objects.log_action(
-            instance=page, action="wagtail.publish", user=staff[app_label],
-            revision_id=live_revisions[page.pk], timestamp=publication_time(page, now),
+            instance=page,
+            action="wagtail.publish",
+            user=staff[app_label],
+            revision_id=live_revisions[page.pk],
+            timestamp=publication_time(page, now),
         )

@@ -36,8 +36,12 @@ PAPER = [(228, 214, 180), (214, 196, 160), (238, 228, 204), (205, 186, 150)]
 WOOD = [(120, 78, 44), (96, 60, 34), (140, 96, 58), (82, 52, 30)]
 METAL = [(196, 160, 72), (170, 170, 176), (184, 120, 70)]
 CLOTH = [(150, 32, 40), (34, 66, 120), (40, 110, 90), (190, 150, 60), (90, 40, 90)]
-SKIES = [((250, 206, 150), (120, 160, 205)), ((200, 220, 240), (90, 130, 180)),
-         ((255, 180, 140), (70, 80, 140)), ((230, 235, 240), (150, 170, 190))]
+SKIES = [
+    ((250, 206, 150), (120, 160, 205)),
+    ((200, 220, 240), (90, 130, 180)),
+    ((255, 180, 140), (70, 80, 140)),
+    ((230, 235, 240), (150, 170, 190)),
+]
 
 
 def seeded(key):
@@ -97,7 +101,9 @@ def _text(draw, xy, text, size, fill, vertical=False):
         x, y = xy
         for i, _ in enumerate(text):
             dx, dy = (0, i * size * 1.1) if vertical else (i * size * 1.1, 0)
-            draw.rectangle((x + dx, y + dy, x + dx + size * 0.8, y + dy + size * 0.8), outline=fill, width=3)
+            draw.rectangle(
+                (x + dx, y + dy, x + dx + size * 0.8, y + dy + size * 0.8), outline=fill, width=3
+            )
         return
     if vertical:
         x, y = xy
@@ -117,7 +123,9 @@ def _lines(draw, rng, box, color, rows=None, vertical=False):
             end = y1 - rng.randint(20, 140)
             while y < end:
                 h = rng.randint(10, 26)
-                draw.line((x, y, x + rng.randint(-3, 3), y + h), fill=color, width=rng.randint(3, 5))
+                draw.line(
+                    (x, y, x + rng.randint(-3, 3), y + h), fill=color, width=rng.randint(3, 5)
+                )
                 y += h + rng.randint(4, 10)
             x -= 34
         return
@@ -128,7 +136,9 @@ def _lines(draw, rng, box, color, rows=None, vertical=False):
         end = x1 - rng.randint(24, 180)
         while x < end:
             w = rng.randint(10, 30)
-            draw.line((x, y + rng.randint(-2, 2), x + w, y + rng.randint(-2, 2)), fill=color, width=3)
+            draw.line(
+                (x, y + rng.randint(-2, 2), x + w, y + rng.randint(-2, 2)), fill=color, width=3
+            )
             x += w + rng.randint(5, 12)
 
 
@@ -160,7 +170,9 @@ def _draw_document(img, rng, label, kind):
         draw.ellipse((px, py, px + r, py + r), fill=_vary((190, 160, 110), rng, 12))
     ink = (40, 34, 30)
     if kind == "certificate":
-        draw.rectangle((x0 + 18, y0 + 18, x0 + pw - 18, y0 + ph - 18), outline=(150, 40, 36), width=6)
+        draw.rectangle(
+            (x0 + 18, y0 + 18, x0 + pw - 18, y0 + ph - 18), outline=(150, 40, 36), width=6
+        )
         _text(draw, (x0 + pw // 2 - 120, y0 + 50), label[:4], 60, (150, 40, 36))
         _lines(draw, rng, (x0 + 40, y0 + 150, x0 + pw - 40, y0 + ph - 160), ink)
         _seal(draw, rng, (x0 + pw - 110, y0 + ph - 110), 62)
@@ -220,7 +232,11 @@ def _draw_tool(img, rng, label, kind):
             draw.line((x, y - 14, x, y + 14), fill=metal, width=3)
         draw.line((cx + 200, cy - 104, cx + 200, cy + 160), fill=(60, 60, 60), width=4)
         draw.ellipse((cx + 140, cy + 150, cx + 260, cy + 270), fill=metal)
-        draw.polygon([(cx - 430, cy - 40), (cx - 260, cy + 170), (cx - 560, cy + 170)], outline=metal, width=6)
+        draw.polygon(
+            [(cx - 430, cy - 40), (cx - 260, cy + 170), (cx - 560, cy + 170)],
+            outline=metal,
+            width=6,
+        )
     elif shape == "awl":
         for i in range(rng.randint(3, 5)):
             x = cx - 300 + i * 150
@@ -231,8 +247,12 @@ def _draw_tool(img, rng, label, kind):
         img.paste(_shadow(img, box), (0, 0))
         draw = ImageDraw.Draw(img)
         draw.rounded_rectangle(box, 30, fill=_vary((60, 70, 66), rng))
-        draw.rounded_rectangle((cx - 220, cy - 300, cx + 260, cy - 120), 40, fill=_vary((70, 80, 76), rng))
-        draw.ellipse((cx + 140, cy - 60, cx + 300, cy + 100), fill=metal, outline=(30, 30, 30), width=6)
+        draw.rounded_rectangle(
+            (cx - 220, cy - 300, cx + 260, cy - 120), 40, fill=_vary((70, 80, 76), rng)
+        )
+        draw.ellipse(
+            (cx + 140, cy - 60, cx + 300, cy + 100), fill=metal, outline=(30, 30, 30), width=6
+        )
         draw.line((cx - 120, cy - 120, cx - 120, cy + 20), fill=(180, 180, 186), width=10)
         _text(draw, (cx - 280, cy + 120), label[:6], 40, (220, 200, 140))
 
@@ -244,13 +264,29 @@ def _draw_product(img, rng, label, kind):
     shape = rng.choice(["shoe", "buttons", "lighter", "switch", "glasses"])
     color = _vary(rng.choice(CLOTH + METAL + WOOD), rng)
     if shape == "shoe":
-        sole = [(cx - 380, cy + 120), (cx + 360, cy + 120), (cx + 400, cy + 80), (cx - 390, cy + 90)]
-        upper = [(cx - 380, cy + 90), (cx - 300, cy - 40), (cx - 60, cy - 90), (cx + 80, cy - 210),
-                 (cx + 260, cy - 210), (cx + 320, cy - 60), (cx + 400, cy + 80)]
+        sole = [
+            (cx - 380, cy + 120),
+            (cx + 360, cy + 120),
+            (cx + 400, cy + 80),
+            (cx - 390, cy + 90),
+        ]
+        upper = [
+            (cx - 380, cy + 90),
+            (cx - 300, cy - 40),
+            (cx - 60, cy - 90),
+            (cx + 80, cy - 210),
+            (cx + 260, cy - 210),
+            (cx + 320, cy - 60),
+            (cx + 400, cy + 80),
+        ]
         draw.polygon(upper, fill=color)
         draw.polygon(sole, fill=(30, 26, 24))
         for i in range(5):
-            draw.line((cx - 40 + i * 40, cy - 130 + i * 10, cx + 40 + i * 40, cy - 160 + i * 10), fill=(240, 236, 226), width=5)
+            draw.line(
+                (cx - 40 + i * 40, cy - 130 + i * 10, cx + 40 + i * 40, cy - 160 + i * 10),
+                fill=(240, 236, 226),
+                width=5,
+            )
     elif shape == "buttons":
         for _ in range(rng.randint(10, 18)):
             r = rng.randint(34, 70)
@@ -263,8 +299,12 @@ def _draw_product(img, rng, label, kind):
     elif shape == "lighter":
         for i in range(rng.randint(3, 6)):
             x = cx - 330 + i * 140
-            draw.rounded_rectangle((x - 45, cy - 140, x + 45, cy + 150), 16, fill=_vary(rng.choice(METAL), rng))
-            draw.rectangle((x - 45, cy - 140, x + 45, cy - 70), fill=_vary((200, 200, 206), rng, 10))
+            draw.rounded_rectangle(
+                (x - 45, cy - 140, x + 45, cy + 150), 16, fill=_vary(rng.choice(METAL), rng)
+            )
+            draw.rectangle(
+                (x - 45, cy - 140, x + 45, cy - 70), fill=_vary((200, 200, 206), rng, 10)
+            )
             draw.ellipse((x - 20, cy - 125, x + 20, cy - 85), fill=(40, 40, 44))
     elif shape == "switch":
         box = (cx - 260, cy - 280, cx + 260, cy + 200)
@@ -273,7 +313,9 @@ def _draw_product(img, rng, label, kind):
         draw.rounded_rectangle(box, 24, fill=(228, 226, 220))
         for i in range(3):
             x = cx - 170 + i * 170
-            draw.rectangle((x - 50, cy - 200, x + 50, cy + 60), fill=(200, 60, 40) if i == 1 else (60, 60, 64))
+            draw.rectangle(
+                (x - 50, cy - 200, x + 50, cy + 60), fill=(200, 60, 40) if i == 1 else (60, 60, 64)
+            )
             draw.rectangle((x - 30, cy - 150, x + 30, cy - 60), fill=(240, 240, 240))
         _text(draw, (cx - 200, cy + 100), label[:6], 40, (40, 40, 40))
     else:
@@ -314,7 +356,11 @@ def _draw_signboard(img, rng, label, kind):
     draw = ImageDraw.Draw(img)
     draw.rectangle(box, fill=wood)
     for y in range(box[1], box[3], 9):
-        draw.line((box[0], y + rng.randint(-2, 2), box[2], y + rng.randint(-2, 2)), fill=_vary(wood, rng, 14), width=2)
+        draw.line(
+            (box[0], y + rng.randint(-2, 2), box[2], y + rng.randint(-2, 2)),
+            fill=_vary(wood, rng, 14),
+            width=2,
+        )
     draw.rectangle(box, outline=(200, 160, 70), width=12)
     text = label[:6]
     size = 110
@@ -327,14 +373,31 @@ def _draw_medal(img, rng, label, kind):
     w, h = img.size
     cx, cy = w // 2, h // 2 + 80
     ribbon = _vary(rng.choice(CLOTH), rng)
-    draw.polygon([(cx - 120, cy - 420), (cx + 120, cy - 420), (cx + 50, cy - 140), (cx - 50, cy - 140)], fill=ribbon)
+    draw.polygon(
+        [(cx - 120, cy - 420), (cx + 120, cy - 420), (cx + 50, cy - 140), (cx - 50, cy - 140)],
+        fill=ribbon,
+    )
     draw.line((cx - 30, cy - 420, cx - 10, cy - 150), fill=(240, 220, 120), width=8)
     metal = _vary(rng.choice(METAL), rng, 10)
-    draw.ellipse((cx - 200, cy - 200, cx + 200, cy + 200), fill=metal, outline=_vary(metal, rng, 50), width=16)
+    draw.ellipse(
+        (cx - 200, cy - 200, cx + 200, cy + 200),
+        fill=metal,
+        outline=_vary(metal, rng, 50),
+        width=16,
+    )
     draw.regular_polygon((cx, cy, 120), 5, rotation=rng.choice([0, 36]), fill=_vary(metal, rng, 40))
     for i in range(24):
         a = i * math.tau / 24
-        draw.line((cx + 170 * math.cos(a), cy + 170 * math.sin(a), cx + 186 * math.cos(a), cy + 186 * math.sin(a)), fill=(90, 70, 30), width=4)
+        draw.line(
+            (
+                cx + 170 * math.cos(a),
+                cy + 170 * math.sin(a),
+                cx + 186 * math.cos(a),
+                cy + 186 * math.sin(a),
+            ),
+            fill=(90, 70, 30),
+            width=4,
+        )
 
 
 ARTIFACT_PAINTERS = {
@@ -367,13 +430,22 @@ def _scene(size, rng, sepia=False):
         points = [(0, h)]
         base = horizon - 60 + layer * 40
         for x in range(0, w + 40, 40):
-            points.append((x, base - int(60 * math.sin(x / (90 + layer * 40) + rng.random())) - rng.randint(0, 30)))
+            points.append(
+                (
+                    x,
+                    base
+                    - int(60 * math.sin(x / (90 + layer * 40) + rng.random()))
+                    - rng.randint(0, 30),
+                )
+            )
         points.append((w, h))
         draw.polygon(points, fill=color)
     draw.rectangle((0, horizon + 40, w, h), fill=(70, 110, 140))
     for _ in range(rng.randint(4, 9)):
         bx, bw, bh = rng.randint(0, w - 60), rng.randint(30, 90), rng.randint(40, 180)
-        draw.rectangle((bx, horizon + 40 - bh, bx + bw, horizon + 40), fill=_vary((180, 170, 160), rng, 30))
+        draw.rectangle(
+            (bx, horizon + 40 - bh, bx + bw, horizon + 40), fill=_vary((180, 170, 160), rng, 30)
+        )
         for wy in range(horizon + 40 - bh + 10, horizon + 30, 22):
             draw.line((bx + 6, wy, bx + bw - 6, wy), fill=(240, 220, 160), width=4)
     for y in range(horizon + 50, h, 14):
@@ -381,7 +453,14 @@ def _scene(size, rng, sepia=False):
         draw.line((x, y, x + rng.randint(30, 140), y), fill=(160, 190, 210), width=2)
     if sepia:
         gray = img.convert("L")
-        img = Image.merge("RGB", (gray.point(lambda v: min(255, v + 30)), gray.point(lambda v: v + 8), gray.point(lambda v: max(0, v - 22))))
+        img = Image.merge(
+            "RGB",
+            (
+                gray.point(lambda v: min(255, v + 30)),
+                gray.point(lambda v: v + 8),
+                gray.point(lambda v: max(0, v - 22)),
+            ),
+        )
     return _grain(img, rng, 14)
 
 
@@ -401,9 +480,14 @@ def draw_portrait(key, label):
     draw = ImageDraw.Draw(img)
     w, h = size
     cx = w // 2 + rng.randint(-40, 40)
-    coat = _vary(rng.choice([(40, 44, 60), (70, 70, 74), (30, 30, 34), (110, 80, 60), (60, 80, 110)]), rng)
+    coat = _vary(
+        rng.choice([(40, 44, 60), (70, 70, 74), (30, 30, 34), (110, 80, 60), (60, 80, 110)]), rng
+    )
     draw.ellipse((cx - 360, int(h * 0.62), cx + 360, int(h * 1.3)), fill=coat)
-    draw.polygon([(cx - 70, int(h * 0.64)), (cx + 70, int(h * 0.64)), (cx, int(h * 0.8))], fill=(236, 236, 240))
+    draw.polygon(
+        [(cx - 70, int(h * 0.64)), (cx + 70, int(h * 0.64)), (cx, int(h * 0.8))],
+        fill=(236, 236, 240),
+    )
     skin = _vary(rng.choice([(224, 188, 160), (210, 170, 140), (236, 200, 172)]), rng, 10)
     draw.rectangle((cx - 60, int(h * 0.5), cx + 60, int(h * 0.66)), fill=skin)
     draw.ellipse((cx - 170, int(h * 0.22), cx + 170, int(h * 0.58)), fill=skin)
@@ -435,7 +519,9 @@ class ImageLibrary:
     def __init__(self):
         self.model = get_image_model()
         self.collection = _collection()
-        self.by_title = {img.title: img for img in self.model.objects.filter(collection=self.collection)}
+        self.by_title = {
+            img.title: img for img in self.model.objects.filter(collection=self.collection)
+        }
         self.created = 0
 
     def get(self, title, description, draw, filename):

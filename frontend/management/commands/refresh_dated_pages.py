@@ -25,7 +25,9 @@ class Command(BaseCommand):
         pages = dated_pages()
         report = publish_changes([Change("publish", page.pk) for page in pages])
         if report is None:
-            raise CommandError("尚无静态网站，请先运行 build_site / no static site yet: run build_site first")
+            raise CommandError(
+                "尚无静态网站，请先运行 build_site / no static site yet: run build_site first"
+            )
         self.stdout.write(
             f"已刷新 {len(pages)} 个页面：重写 {len(report.written)} 个文件，用时 {report.seconds:.2f}s "
             f"/ refreshed {len(pages)} pages: {len(report.written)} files rewritten"

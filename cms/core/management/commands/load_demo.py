@@ -18,11 +18,15 @@ from museum.donations.demo import add_donation_page
 
 
 class Command(BaseCommand):
-    help = "载入演示内容：展厅、展项、藏品、温商人物、商会、招商项目、考察、宣传与新闻（可重复运行）"
+    help = (
+        "载入演示内容：展厅、展项、藏品、温商人物、商会、招商项目、考察、宣传与新闻（可重复运行）"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--skip-index", action="store_true", help="不在结束时更新搜索索引（Skip the search index update）"
+            "--skip-index",
+            action="store_true",
+            help="不在结束时更新搜索索引（Skip the search index update）",
         )
 
     def handle(self, *args, **options):
@@ -44,12 +48,16 @@ class Command(BaseCommand):
             call_command("search_index", "rebuild", verbosity=0)
         total = time.monotonic() - started
 
-        self.stdout.write(self.style.SUCCESS(
-            f"演示内容已就绪 / demo content ready: 新建 {sum(created.values())} 个页面与译文，"
-            f"{builder.images.created} 张图片；用时 {built:.1f}s（含索引 {total:.1f}s）"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"演示内容已就绪 / demo content ready: 新建 {sum(created.values())} 个页面与译文，"
+                f"{builder.images.created} 张图片；用时 {built:.1f}s（含索引 {total:.1f}s）"
+            )
+        )
         if created:
-            self.stdout.write("新建 / created: " + ", ".join(f"{k} {v}" for k, v in sorted(created.items())))
+            self.stdout.write(
+                "新建 / created: " + ", ".join(f"{k} {v}" for k, v in sorted(created.items()))
+            )
         self.stdout.write(f"{'类型 / type':<34}{'中文':>6}{'English':>9}{'live':>7}")
         for label, row in sorted(page_counts().items()):
             if row["zh-hans"] or row["en"]:

@@ -58,7 +58,9 @@ class Command(BaseCommand):
         every page, around the review chain. The workflow is deactivated (which detaches it from
         the root and cancels reviews in progress) rather than deleted, to keep its history.
         """
-        for workflow in Workflow.objects.filter(name__in=roles.WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        for workflow in Workflow.objects.filter(
+            name__in=roles.WAGTAIL_DEFAULT_WORKFLOW, active=True
+        ):
             workflow.deactivate()
             self.say(f"停用 Wagtail 默认审核流程 {workflow.name}")
         for task in Task.objects.filter(name__in=roles.WAGTAIL_DEFAULT_TASK, active=True):
