@@ -6,6 +6,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -71,10 +72,31 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
         ]
 
 
+class PublicImageEmbedHandler(ImageEmbedHandler):
+    """An image from a restricted collection embedded in rich text renders as nothing, as an
+    image block with one does: no rendition of it is drawn or published."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        restricted = visibility.restricted_collection_ids()
+        images = cls.get_many(attrs_list)
+        public = [
+            (attrs, image)
+            for attrs, image in zip(attrs_list, images, strict=True)
+            if image is None or visibility.is_public_media(image, restricted)
+        ]
+        tags = iter(super().expand_db_attributes_many([attrs for attrs, _image in public]))
+        return [
+            next(tags) if image is None or visibility.is_public_media(image, restricted) else ""
+            for image in images
+        ]
+
+
 @hooks.register("register_rich_text_features", order=100)
 def public_document_links(features):
-    # After wagtail.documents registers its handler for the same link type.
+    # After wagtail.documents and wagtail.images register their handlers for the same types.
     features.register_link_type(PublicDocumentLinkHandler)
+    features.register_embed_type(PublicImageEmbedHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -70,6 +70,7 @@ def private_media(small_site):
         paragraph(
             f'鹿城鞋业。<a linktype="document" id="{document.pk}">内部登记表</a>'
             f' <a linktype="document" id="{public_document.pk}">手册</a>'
+            f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="内嵌照片"/>'
         ),
         image_block(image, "捐赠者照片"),
         document_block(document, "登记表"),
