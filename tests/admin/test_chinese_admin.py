@@ -51,7 +51,9 @@ EXAMPLE_VALUES = {"WZ-2026-001", "WZM-2026-0001", "Wang Jianguo"}
 
 def field_values(world, user):
     """Data the admin shows as it is: usernames, emails, codes, file names, the pages' values."""
-    values = {user.username, user.email, world.donation.email, world.donation.reference}
+    # Every account's name: the site history lists who signed in.
+    values = {account.username for account in world.users.values()}
+    values |= {user.username, user.email, world.donation.email, world.donation.reference}
     values |= EXAMPLE_VALUES
     for page in world.pages:
         values |= {page.url_path}

@@ -12,6 +12,13 @@ from cms.core.management.commands import create_local_admin
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_async_unsafe(monkeypatch):
+    """The browser tests allow async-unsafe calls for Playwright; Django's own deploy check
+    (async.E001) refuses that setting, which no deployment has."""
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+
+
 def check_deploy():
     call_command("check", deploy=True, stdout=io.StringIO(), stderr=io.StringIO())
 

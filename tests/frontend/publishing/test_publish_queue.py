@@ -21,6 +21,7 @@ from frontend.models import SiteLock, StaticPublish
 from frontend.publishing import dependencies
 from frontend.publishing.builder import build_site
 from frontend.publishing.locks import SiteLocked, lock_name, site_lock
+from frontend.publishing.manifest import manifest_path
 from frontend.publishing.queue import apply_batch, recover
 from tests.frontend.publishing.test_incremental import changed, snapshot
 
@@ -129,7 +130,7 @@ def test_applying_a_batch_again_changes_nothing(
 
 
 def break_manifest(root):
-    manifest = root / dependencies.MANIFEST_PATH
+    manifest = manifest_path(root.resolve())
     good = manifest.read_bytes()
     manifest.write_bytes(b"{not json")
     return lambda: manifest.write_bytes(good)
