@@ -48,8 +48,19 @@ def _merge(*updates):
 
 
 def meta_policy():
-    """The policy for the static site's ``<meta http-equiv="Content-Security-Policy">``."""
-    return build_policy(update=deployment_sources(), replace=dict.fromkeys(HEADER_ONLY_DIRECTIVES))
+    """The policy for the static site's ``<meta http-equiv="Content-Security-Policy">``.
+
+    django-csp joins directives and sources in set order, which differs between processes;
+    sorted, every build writes the same bytes (a CDN and nginx see no change where none is).
+    """
+    policy = build_policy(
+        update=deployment_sources(), replace=dict.fromkeys(HEADER_ONLY_DIRECTIVES)
+    )
+    directives = []
+    for directive in policy.split(";"):
+        name, *sources = directive.split()
+        directives.append(" ".join([name, *sorted(sources)]))
+    return "; ".join(sorted(directives))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

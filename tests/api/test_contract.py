@@ -63,6 +63,7 @@ def seeds():
     return [FIXED_SEED, random.SystemRandom().randrange(1, 2**31)]
 
 
+@pytest.mark.contract
 @pytest.mark.django_db(transaction=True)
 def test_api_v3_reads_keep_their_document(live_server, site_tree, seeds):
     for seed in seeds:
@@ -76,6 +77,7 @@ def test_api_v3_reads_keep_their_document(live_server, site_tree, seeds):
         assert result.returncode == 0, f"seed {seed}: see the schemathesis log above"
 
 
+@pytest.mark.contract
 @pytest.mark.django_db(transaction=True)
 def test_api_v3_reads_with_a_token_keep_their_document(live_server, site_tree, seeds):
     """Revisions, sites, locales, snippets and drafts: what only a token's user may read."""
@@ -94,6 +96,7 @@ def test_api_v3_reads_with_a_token_keep_their_document(live_server, site_tree, s
         assert result.returncode == 0, f"seed {seed}: see the schemathesis log above"
 
 
+@pytest.mark.contract
 @pytest.mark.django_db(transaction=True)
 def test_search_and_donations_keep_their_document(live_server, site_tree, seeds, settings):
     settings.DONATIONS_ALLOWED_ORIGINS = [live_server.url]

@@ -70,3 +70,24 @@ def test_session_policy_comes_from_the_environment():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["3600", "False"]
+
+
+def test_the_static_sites_policy_is_the_same_bytes_in_every_process():
+    """Sets iterate in a different order in each process (hash randomisation)."""
+    from django.conf import settings
+
+    script = (
+        "import django; django.setup(); from cms.core.csp import meta_policy; print(meta_policy())"
+    )
+    policies = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=settings.BASE_DIR,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(policies) == 1
