@@ -46,7 +46,8 @@ def admin_urls(world):
 
 
 # Examples of data in help texts (项目编号 "如 WZ-2026-001", 拼音 "如 Wang Jianguo").
-EXAMPLE_VALUES = {"WZ-2026-001", "WZM-2026-0001", "Wang Jianguo"}
+# Examples in help texts: a code, a reference, a name, a URL name in pinyin.
+EXAMPLE_VALUES = {"WZ-2026-001", "WZM-2026-0001", "Wang Jianguo", "wenshang-zuotanhui"}
 
 
 def field_values(world, user):

@@ -57,6 +57,8 @@ def test_workflow_emails_are_chinese(client, home_page):
     for role in (roles.PUBLICITY_EDITOR, roles.PUBLICITY_APPROVER, roles.SITE_ADMINISTRATOR):
         people[role.key] = zh_hans_user(role.key)
         people[role.key].groups.add(Group.objects.get(name=role.name))
+    people["second_approver"] = zh_hans_user("second_approver")
+    people["second_approver"].groups.add(Group.objects.get(name=roles.PUBLICITY_APPROVER.name))
     # Superusers are told of every submission to a workflow.
     people["root"] = zh_hans_user("root", is_superuser=True, is_staff=True)
     editor = people[roles.PUBLICITY_EDITOR.key]
@@ -70,7 +72,9 @@ def test_workflow_emails_are_chinese(client, home_page):
     client.force_login(editor)
     edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     assert client.post(edit, news_form("action-submit")).status_code == 302
+    # 三审: 初审 and 复审 by the approvers, 终审 by a site administrator.
     act(client, people[roles.PUBLICITY_APPROVER.key], page, "approve")
+    act(client, people["second_approver"], page, "approve")
     act(client, people[roles.SITE_ADMINISTRATOR.key], page, "approve")
     page.refresh_from_db()
     assert page.live
