@@ -6,6 +6,7 @@ spelled out in pinyin first (``wenshang-zuotanhui``); Latin letters and digits a
 kept as they are.
 """
 
+import functools
 import re
 
 from django.utils.text import slugify
@@ -37,13 +38,24 @@ def pinyin_slug(title):
     return slug.strip("-")
 
 
-def _han_words(text):
-    """Pinyin of a run of Chinese, syllables of one word run together (温商 -> wenshang)."""
+@functools.cache
+def _segmenter():
+    """A jieba tokenizer of the slugs' own, on jieba's dictionary alone.
+
+    Search adds the site's own words to jieba's shared tokenizer as it indexes; a slug must
+    not depend on what this process has indexed so far.
+    """
     import jieba
 
     jieba.setLogLevel(60)
+    return jieba.Tokenizer()
+
+
+def _han_words(text):
+    """Pinyin of a run of Chinese, syllables of one word run together (温商 -> wenshang)."""
     return " ".join(
-        "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore")) for word in jieba.cut(text)
+        "".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+        for word in _segmenter().cut(text)
     )
 
 

@@ -155,3 +155,16 @@ def test_pages_created_through_the_v3_api_get_a_pinyin_slug(client, home_page):
     )
     assert response.status_code == 201, response.content
     assert StandardPage.objects.get(title="温商座谈会").slug == "wenshang-zuotanhui"
+
+
+def test_words_search_adds_to_jieba_do_not_change_slugs():
+    import jieba
+
+    from cms.core.slugs import pinyin_slug
+
+    before = pinyin_slug("温州商人回归")
+    jieba.add_word("温州商人回归", freq=200_000)
+    try:
+        assert pinyin_slug("温州商人回归") == before
+    finally:
+        jieba.del_word("温州商人回归")
