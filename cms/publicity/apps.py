@@ -19,8 +19,15 @@ class PublicityConfig(AppConfig):
         )
 
 
-def _settings_changed(sender, instance, **kwargs):
-    """A site administrator chose another review chain: news and campaigns use it from now on."""
+def _settings_changed(sender, instance, created=False, **kwargs):
+    """A site administrator chose another review chain: news and campaigns use it from now on.
+
+    Reading the setting for a site that has none creates its row with the default chain, the
+    one ``setup_roles`` assigned: nothing changes then (and a page being rendered, which
+    reads the setting, does not reassign workflows).
+    """
     from .review import assign_review_workflows
 
+    if created and instance.chain == sender._meta.get_field("chain").default:
+        return
     assign_review_workflows()

@@ -57,10 +57,8 @@ def test_refresh_moves_a_campaign_to_running_on_its_start_date(dated_site):
     root = current_build(dated_site)
     index = root / "campaigns" / "index.html"
     assert "新春温商回归宣传" in calendar_section(index.read_text(), "upcoming")
-    unrelated = {
-        path: path.stat().st_mtime_ns
-        for path in (root / "news" / "index.html", root / "index.html")
-    }
+    # The home page lists campaigns with their phase, so it follows the date too.
+    unrelated = {path: path.stat().st_mtime_ns for path in (root / "news" / "index.html",)}
 
     with time_machine.travel(datetime.datetime(2026, 2, 2, 1, 0, tzinfo=datetime.UTC), tick=False):
         call_command("refresh_dated_pages", verbosity=0)
