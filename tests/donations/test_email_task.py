@@ -7,7 +7,9 @@ from django_tasks_db.models import DBTaskResult
 from museum.donations.models import DonationNotification
 from tests.frontend.publishing.test_publish_queue import DATABASE_TASKS, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection after each task, as in production: the test
+# commits its data (a transaction test) so that nothing is lost when it does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_receipt_is_sent_by_the_worker(settings, post_donation, django_capture_on_commit_callbacks):

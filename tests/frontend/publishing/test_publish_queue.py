@@ -25,7 +25,9 @@ from frontend.publishing.manifest import manifest_path
 from frontend.publishing.queue import apply_batch, recover
 from tests.frontend.publishing.test_incremental import changed, snapshot
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection after each task, as in production: the tests
+# commit their data (transaction tests) so that nothing is lost when it does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 Status = StaticPublish.Status
