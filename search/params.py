@@ -12,6 +12,8 @@ MAX_PAGE = 1000
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 120
 NUMERIC_FACETS = ("year", "era", "hall")
+# Years, decades and page ids: 18 digits always fit a 64-bit integer, which the database needs.
+MAX_NUMBER_DIGITS = 18
 KNOWN = {"q", "page", "page_size", "lang", "format", "nocorrect", *FACET_NAMES}
 
 
@@ -81,8 +83,13 @@ def parse(params, lang, require_query=True):
             values = [v.strip() for v in params.getlist(name) if v.strip()]
             if len(values) > MAX_VALUES_PER_FACET or any(len(v) > MAX_VALUE_LENGTH for v in values):
                 errors.append(_("筛选项 %(name)s 的取值过多或过长。") % {"name": name})
-            elif name in NUMERIC_FACETS and any(not v.isascii() or not v.isdigit() for v in values):
-                errors.append(_("筛选项 %(name)s 必须是数字。") % {"name": name})
+            elif name in NUMERIC_FACETS and any(
+                not v.isascii() or not v.isdigit() or len(v) > MAX_NUMBER_DIGITS for v in values
+            ):
+                errors.append(
+                    _("筛选项 %(name)s 必须是数字，最多 %(max)s 位。")
+                    % {"name": name, "max": MAX_NUMBER_DIGITS}
+                )
             elif values:
                 filters[name] = values
         if errors:

@@ -180,8 +180,9 @@ def search_parameters():
     for name in params.FACET_NAMES:
         value = {"type": "string", "maxLength": params.MAX_VALUE_LENGTH, "pattern": NO_NUL}
         if name in params.NUMERIC_FACETS:
-            # Digits; blank values (as Python's strip() sees them) are ignored.
-            value["pattern"] = f"^{SPACE}*([0-9]+{SPACE}*)?$"
+            # Up to 18 digits (search/params.py); blank values (as Python's strip() sees
+            # them) are ignored.
+            value["pattern"] = f"^{SPACE}*([0-9]{{1,{params.MAX_NUMBER_DIGITS}}}{SPACE}*)?$"
         parameters.append(
             query(
                 name,

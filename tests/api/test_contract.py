@@ -10,6 +10,7 @@ seed that the log prints, so a failure found by chance can be replayed.
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -164,6 +165,17 @@ def test_donation_document_follows_the_form():
     }
     assert schema["properties"]["title"]["maxLength"] == form.fields["title"].max_length
     assert schema["properties"]["photos"]["maxItems"] == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["1980", " 1980 ", "9" * 18, "9" * 19, "351275153160728031203062078850"])
+def test_numeric_facets_document_follows_the_parser(client, value):
+    """A value the document allows is answered; one it refuses is refused with a 400."""
+    parameters = platform_document()["paths"]["/api/search/"]["get"]["parameters"]
+    era = next(p for p in parameters if p["name"] == "era")["schema"]["items"]
+    allowed = re.fullmatch(era["pattern"].strip("^$"), value) is not None
+    response = client.get("/api/search/", {"era": value})
+    assert response.status_code == (200 if allowed else 400)
 
 
 @pytest.mark.django_db
