@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Before the read API: the static donation page posts here (no CSRF token; origin-checked).
     path("api/donations/", include("museum.donations.api_urls")),
+    path("api/oai/", include("museum.oai.urls")),
     path("api/search/", include((search_urls.api_urlpatterns, "search_api"))),
     path("api/", include(api_urls)),
 ]

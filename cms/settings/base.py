@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cms.events",
     "museum",
     "museum.donations",
+    "museum.oai",
     "search",
     "frontend",
     "cms.api",
@@ -301,6 +302,12 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "wzm"),
         }
     }
+
+# OAI-PMH (/api/oai/): who answers for the repository, and the domain in its identifiers
+# (oai:<domain>:<page id>); by default SITE_URL's host when it is a domain name.
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", DEFAULT_FROM_EMAIL)
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_PAGE_SIZE = 50
 
 # Donations: the public form posts here from the static site (limits in museum/donations/conf.py).
 # Origins allowed to post it, besides the backend's own; the static site's origin by default.
