@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "museum",
     "museum.donations",
     "museum.oai",
+    "museum.imports",
     "search",
     "frontend",
     "cms.api",
