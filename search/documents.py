@@ -19,6 +19,8 @@ from django.utils.translation import override
 from modelsearch import index
 from wagtail.models import Page
 
+from cms.core.visibility import is_hidden_from_public
+
 from . import text as textlib
 
 FAMILIES = {
@@ -137,6 +139,8 @@ def is_indexable(page, known_public=False, dead_paths=None):
         and not page.expired
         and (known_public or not page.get_view_restrictions().exists())
         and not _under_unpublished(page, dead_paths)
+        # The page type's own rule (campaigns not approved): cms.core.visibility decides.
+        and (known_public or not is_hidden_from_public(page))
     )
 
 

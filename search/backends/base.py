@@ -6,6 +6,8 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 from modelsearch import index as msindex
 
+from cms.core.visibility import hidden_from_public_q
+
 from ..documents import (
     build_document,
     facet_labels,
@@ -23,10 +25,12 @@ def iter_documents(stdout=None):
     """Documents for every live public page, model by model, in batches."""
     halls = halls_by_path()
     dead_paths = unpublished_paths()
+    hidden = hidden_from_public_q()
     for model in indexed_page_models():
         queryset = (
             model.objects.live()
             .public()
+            .exclude(hidden)
             .exact_type(model)
             .filter(depth__gt=1)
             .select_related("locale")
