@@ -20,6 +20,7 @@ from cms.chambers.models import ChamberIndexPage, ChamberLevel, ChamberPage
 from cms.core.choices import Province, WenzhouCounty
 from cms.core.demo.builder import page_counts
 from cms.core.models import HomePage, StandardPage
+from cms.core.visibility import is_public_media
 from cms.events.models import EventIndexPage, EventPage
 from cms.projects.models import InvestorOrigin, ProjectIndexPage, ProjectPage, ProjectStage
 from cms.publicity.models import CampaignIndexPage, CampaignPage, NewsIndexPage, NewsPage
@@ -252,6 +253,10 @@ def test_projects_events_and_publicity(demo_site):
     assert campaigns.count() >= 6
     assert set(campaigns.values_list("status", flat=True)) == set(CampaignPage.Status.values)
     assert all(c.channels.exists() for c in campaigns)
+    # Talking points are working papers: no campaign's document is public, approved or not.
+    documents = get_document_model().objects.filter(title__endswith="宣传要点")
+    assert documents.count() == campaigns.count()
+    assert not any(is_public_media(d) for d in documents)
 
     news = NewsPage.objects.filter(locale__language_code="zh-hans")
     assert news.filter(live=True).count() >= 20

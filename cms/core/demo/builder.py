@@ -11,7 +11,14 @@ from django.db.models.signals import post_save
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    ReferenceIndex,
+    Site,
+)
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.chambers.models import ChamberIndexPage, ChamberLevel, ChamberPage
@@ -83,6 +90,9 @@ MUSEUM_INDEXES = {
         "温商的人生故事。本栏目人物均为虚构的示例内容。",
     ),
 }
+
+# Campaign talking points and other working papers of the publicity department.
+INTERNAL_COLLECTION = "宣传内部资料"
 
 
 def rich(*paragraphs):
@@ -863,10 +873,23 @@ class DemoBuilder:
             )
         return pages
 
+    def internal_collection(self):
+        """Where the publicity department's working papers go: for signed-in staff only."""
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=INTERNAL_COLLECTION).first()
+        if collection is None:
+            collection = root.add_child(name=INTERNAL_COLLECTION)
+        CollectionViewRestriction.objects.get_or_create(
+            collection=collection,
+            defaults={"restriction_type": CollectionViewRestriction.LOGIN},
+        )
+        return collection
+
     def campaigns(self, index, museum, projects):
         pages = {}
         channels = {c.code: c for c in Channel.objects.all()}
         document_model = get_document_model()
+        internal = self.internal_collection()
         for (
             slug,
             title,
@@ -888,12 +911,16 @@ class DemoBuilder:
                 text = (
                     f"{title}\n主题：{theme}\n时间：{start} 至 {end}\n受众：{audience}\n\n{intro}\n"
                 )
-                document = document_model(title=doc_title)
+                document = document_model(title=doc_title, collection=internal)
                 document.file.save(
                     f"campaign-{slug}.txt", ContentFile(text.encode("utf-8")), save=False
                 )
                 document._set_document_file_metadata()
                 document.save()
+            elif document.collection_id != internal.pk:
+                # Demos loaded before: the talking points were in the public root collection.
+                document.collection = internal
+                document.save(update_fields=["collection"])
             hero = self.scene(
                 f"campaign-{slug}", f"{title}主视觉", f"宣传活动“{title}”主视觉海报", theme
             )
