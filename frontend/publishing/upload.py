@@ -149,7 +149,10 @@ def after_publish(root, changed=None, previous=None):
     if enabled():
         report = sync(root)
         changed = report.changed
-    elif changed is None and previous is not None:
+    elif (
+        changed is None and previous is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    ):
+        # Hashing both builds is only worth it when a CDN is told what changed.
         old, new = local_files(previous), local_files(root)
         changed = sorted(n for n in set(old) | set(new) if old.get(n) != new.get(n))
     if changed:
