@@ -10,6 +10,9 @@ from wagtail.models import Locale, Page, Site
 
 from cms.core.models import HomePage
 
+# The S3-compatible test server and the storages on it (tests/object_store.py).
+from tests.object_store import object_storage, s3_server  # noqa: F401
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 

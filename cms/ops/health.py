@@ -1,5 +1,5 @@
 """What /health/ checks: database, cache, media storage, private donation storage, the
-published static site and the background worker. Each check returns None when healthy or a
+published static site (its bucket, when it is in object storage) and the background worker. Each check returns None when healthy or a
 short reason; the reasons are public (the endpoint is), so they name no paths or hosts."""
 
 import logging
@@ -50,8 +50,14 @@ def check_private_storage():
 
 
 def check_static_site():
+    from frontend.publishing import upload
     from frontend.publishing.builder import current_build
 
+    if upload.enabled():
+        # Several hosts share the bucket; a host's own working copy may not exist yet.
+        if not upload.site_storage().exists(upload.MANIFEST):
+            return "no static site has been uploaded"
+        return None
     if current_build(settings.STATIC_SITE_DIR) is None:
         return "no static site has been built"
 

@@ -8,6 +8,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from .object_storage import frontend_cache_from_env, site_work_dir, storages_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -197,6 +199,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    **storages_from_env(),
 }
 
 # The headless API and other apps read pages from this site.
@@ -278,6 +281,12 @@ BACKEND_URL = os.environ.get("BACKEND_URL", "").rstrip("/")
 # The static site: `build_site` writes it to STATIC_SITE_DIR (a symlink switched atomically
 # to each new build); publishing a page re-renders the affected files when PUBLISH_ON_SAVE.
 STATIC_SITE_DIR = Path(os.environ.get("STATIC_SITE_DIR", BASE_DIR / "site"))
+# With the site in object storage (S3_SITE_BUCKET), builds render into a private working copy
+# and frontend/publishing/upload.py uploads what changed.
+if "site" in STORAGES:
+    STATIC_SITE_DIR = Path(site_work_dir())
+# CDN purge of the URLs a publish changed (frontend/publishing/purge.py); off when empty.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)
 # Where the read API is published as static JSON beside the HTML (a path or a full URL).
 STATIC_API_URL = os.environ.get("STATIC_API_URL", "/data/v2/")

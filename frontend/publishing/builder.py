@@ -24,7 +24,7 @@ from django.db import connection, connections
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from . import dependencies, extras, writer
+from . import dependencies, extras, upload, writer
 from .locks import site_lock
 from .manifest import Manifest, remove_build_metadata
 from .renderer import STATIC_DIR, Renderer, static_storage
@@ -304,6 +304,7 @@ def _build_site(site_path=None, workers=None, progress=None):
         remove_build_metadata(build_dir)
         raise
     with site_lock(site_path):
+        previous = current_build(site_path)
         try:
             swap_in(site_path, final_dir)
         except BaseException:
@@ -317,6 +318,7 @@ def _build_site(site_path=None, workers=None, progress=None):
         from .publisher import replay_since
 
         replay_since(site_path, started_at)
+        upload.after_publish(final_dir, previous=previous)
     prune_old_builds(site_path, KEEP_PREVIOUS_BUILDS)
     report.directory = final_dir
     report.pages = len(entries)

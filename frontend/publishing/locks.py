@@ -35,7 +35,13 @@ class SiteLocked(Exception):
 
 def lock_name(site_path, purpose="publish"):
     # abspath, not resolve: the site path is a symlink that moves with every build.
-    return f"{purpose}:{os.path.abspath(site_path)}"
+    path = os.path.abspath(site_path)
+    from . import upload
+
+    if upload.enabled() and path == os.path.abspath(settings.STATIC_SITE_DIR):
+        # Each host has its own working copy; the bucket is the site they share.
+        return f"{purpose}:{upload.target_name()}"
+    return f"{purpose}:{path}"
 
 
 @contextmanager

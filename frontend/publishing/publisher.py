@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 
 from frontend import share_cards
 
-from . import dependencies, extras, writer
+from . import dependencies, extras, upload, writer
 from .builder import current_build
 from .locks import site_lock
 from .manifest import Manifest
@@ -49,7 +49,9 @@ def publish_changes(changes, site_path=None):
         return None
     with site_lock(site_path):
         root = current_build(site_path)
-        return _apply(root, list(changes))
+        report = _apply(root, list(changes))
+        upload.after_publish(root, report.written + report.removed)
+        return report
 
 
 def publish_redirects(site_path=None):
@@ -61,6 +63,7 @@ def publish_redirects(site_path=None):
         manifest = Manifest.load(root)
         extras.write_redirects(root, manifest)
         manifest.save(root)
+        upload.after_publish(root)
     return True
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import storage as staticfiles_module
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import resolve
@@ -265,6 +266,9 @@ class Renderer:
             name = relative[len(self.media_url) :]
             if name.startswith(PRIVATE_MEDIA_PREFIXES):
                 return
+            if not isinstance(storages["default"], FileSystemStorage):
+                copy_from_storage(storages["default"], name, self.root, relative)
+                return
             source = Path(settings.MEDIA_ROOT) / name
             if not source.is_file():
                 regenerate_rendition(name)
@@ -281,8 +285,22 @@ class Renderer:
                     try:
                         source = document.file.path
                     except NotImplementedError:
+                        copy_from_storage(
+                            document.file.storage, document.file.name, self.root, relative
+                        )
                         return
                     writer.link_or_copy(source, self.root, relative)
+
+
+def copy_from_storage(storage, name, root, relative):
+    """`link_or_copy` for media in object storage: read through the storage API."""
+    if writer.resolve(root, relative).exists():
+        return
+    if storage is storages["default"] and not storage.exists(name):
+        regenerate_rendition(name)
+    if storage.exists(name):
+        with storage.open(name, "rb") as handle:
+            writer.write_bytes(root, relative, handle.read())
 
 
 def prime_site_settings(request, site):

@@ -5,8 +5,10 @@ import os
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +20,8 @@ from .models import (
     DonationPhoto,
     DonationStatus,
 )
-from .storage import private_storage
+from .storage import backend as private_backend
+from .storage import is_local
 
 logger = logging.getLogger(__name__)
 
@@ -77,19 +80,12 @@ def create_donation(cleaned_data, language="zh-hans"):
     files are still staged under the same token (moved into place by the sweep): never a file
     outside the staging area without its row.
     """
-    root = Path(private_storage.location)
-    incoming = root / INCOMING
-    incoming.mkdir(parents=True, exist_ok=True)
+    staging = _staging()
     photos = cleaned_data["photos"]
     staged = []
     try:
         for photo in photos:
-            temp = incoming / f"{uuid.uuid4().hex}.{photo.extension}"
-            with open(temp, "xb") as fh:
-                fh.write(photo.data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            staged.append(temp)
+            staged.append(staging.stage(photo.data, photo.extension))
 
         with transaction.atomic():
             donation = Donation.objects.create(
@@ -102,7 +98,7 @@ def create_donation(cleaned_data, language="zh-hans"):
             rows = [
                 DonationPhoto(
                     donation=donation,
-                    file=f"{folder}/{index:02d}-{temp.name}",
+                    file=f"{folder}/{index:02d}-{token}",
                     original_name=photo.original_name,
                     format=photo.format,
                     width=photo.width,
@@ -110,7 +106,7 @@ def create_donation(cleaned_data, language="zh-hans"):
                     size=len(photo.data),
                     sort_order=index,
                 )
-                for index, (photo, temp) in enumerate(zip(photos, staged, strict=True), start=1)
+                for index, (photo, token) in enumerate(zip(photos, staged, strict=True), start=1)
             ]
             DonationPhoto.objects.bulk_create(rows)
             DonationEvent.objects.create(
@@ -121,18 +117,74 @@ def create_donation(cleaned_data, language="zh-hans"):
                     donation=donation, status=DonationStatus.RECEIVED
                 )
     except BaseException:
-        _remove(staged)
+        staging.discard(staged)
         raise
     # Committed: the rows exist, so the files may now take their final names. A move that fails
     # here is finished by the sweep; the donation is stored and the donor gets their reference.
     try:
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        for row, temp in zip(rows, staged, strict=True):
-            _move_into_place(temp, root / row.file.name)
-    except OSError:
+        for row, token in zip(rows, staged, strict=True):
+            staging.finish(token, row.file.name)
+    except Exception:
         logger.exception("Photos of %s left staged for the sweep", donation.reference)
     transaction.on_commit(lambda: notify_pending(donation))
     return donation
+
+
+def _staging():
+    storage = private_backend()
+    if is_local(storage):
+        return _LocalStaging(Path(storage.location))
+    return _ObjectStaging(storage)
+
+
+class _LocalStaging:
+    """Staged on the same filesystem as the final place, so finishing is a rename."""
+
+    def __init__(self, root):
+        self.root = root
+        self.incoming = root / INCOMING
+        self.incoming.mkdir(parents=True, exist_ok=True)
+
+    def stage(self, data, extension):
+        temp = self.incoming / f"{uuid.uuid4().hex}.{extension}"
+        with open(temp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return temp.name
+
+    def finish(self, token, name):
+        final = self.root / name
+        final.parent.mkdir(parents=True, exist_ok=True)
+        _move_into_place(self.incoming / token, final)
+
+    def discard(self, tokens):
+        _remove(self.incoming / token for token in tokens)
+
+
+class _ObjectStaging:
+    """In an object store: staged under INCOMING/, finished by a copy and a delete."""
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def stage(self, data, extension):
+        token = f"{uuid.uuid4().hex}.{extension}"
+        self.storage.save(f"{INCOMING}/{token}", ContentFile(data))
+        return token
+
+    def finish(self, token, name):
+        staged = f"{INCOMING}/{token}"
+        with self.storage.open(staged, "rb") as fh:
+            self.storage.save(name, fh)
+        self.storage.delete(staged)
+
+    def discard(self, tokens):
+        for token in tokens:
+            try:
+                self.storage.delete(f"{INCOMING}/{token}")
+            except Exception:
+                logger.exception("Could not remove staged photo %s", token)
 
 
 def _move_into_place(temp, final):
@@ -162,7 +214,10 @@ def sweep_private_files(min_age_seconds=STALE_SECONDS):
     that no row names are removed once older than ``min_age_seconds`` (younger ones may belong to
     a request still in flight). Reports rows whose file is nowhere to be found.
     """
-    root = Path(private_storage.location)
+    storage = private_backend()
+    if not is_local(storage):
+        return _sweep_objects(storage, min_age_seconds)
+    root = Path(storage.location)
     incoming = root / INCOMING
     report = SweepReport()
     cutoff = time.time() - min_age_seconds
@@ -192,6 +247,38 @@ def sweep_private_files(min_age_seconds=STALE_SECONDS):
             path.rmdir()
     report.missing = sorted(name for name in names if not (root / name).exists())
     return report
+
+
+def _sweep_objects(storage, min_age_seconds):
+    """`sweep_private_files` for an object store: the same rules through the storage API."""
+    report = SweepReport()
+    cutoff = timezone.now() - timedelta(seconds=min_age_seconds)
+    names = set(DonationPhoto.objects.values_list("file", flat=True))
+    by_staged = {_staged_name(name): name for name in names}
+    staging = _ObjectStaging(storage)
+    for name in _walk(storage, ""):
+        if name.startswith(f"{INCOMING}/"):
+            token = name[len(INCOMING) + 1 :]
+            final = by_staged.get(token)
+            if final is not None and not storage.exists(final):
+                staging.finish(token, final)
+                report.moved += 1
+            elif final is not None or storage.get_modified_time(name) < cutoff:
+                storage.delete(name)
+                report.removed += 1
+        elif name not in names and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            report.removed += 1
+    report.missing = sorted(name for name in names if not storage.exists(name))
+    return report
+
+
+def _walk(storage, directory):
+    directories, files = storage.listdir(directory)
+    for name in files:
+        yield f"{directory}/{name}" if directory else name
+    for name in directories:
+        yield from _walk(storage, f"{directory}/{name}" if directory else name)
 
 
 def _older(path, cutoff):

@@ -57,6 +57,29 @@ def test_without_a_built_site_it_is_unhealthy(client, settings, tmp_path):
 
 
 @pytest.mark.django_db
+def test_storages_in_buckets_are_checked_there(client, object_storage, settings):
+    settings.STATIC_SITE_DIR = object_storage.work_dir
+    body = client.get("/health/").json()
+    assert body["checks"]["storage"] == "ok"
+    assert body["checks"]["private_storage"] == "ok"
+    assert body["checks"]["static_site"] == "no static site has been uploaded"
+    # The checks' files went to the buckets and were removed again.
+    assert object_storage.keys(object_storage.media) == []
+    assert object_storage.keys(object_storage.private) == []
+
+    object_storage.client.put_object(
+        Bucket=object_storage.site, Key=".wzm-upload-manifest.json", Body=b"{}"
+    )
+    assert client.get("/health/").json()["checks"]["static_site"] == "ok"
+
+    object_storage.client.delete_bucket(Bucket=object_storage.private)
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["private_storage"] == "error"
+    assert object_storage.url not in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_an_unwritable_storage_is_reported_without_details(client, built_site, settings, tmp_path):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("")
