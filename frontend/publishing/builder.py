@@ -47,7 +47,8 @@ class BuildReport:
 
     @property
     def pages_per_second(self):
-        return self.pages / self.render_seconds if self.render_seconds else 0.0
+        """Pages over the build's wall time (static files, pages, generated files, swap)."""
+        return self.pages / self.seconds if self.seconds else 0.0
 
 
 # --- locking and the symlink switch -------------------------------------------------------
