@@ -81,6 +81,9 @@ def render_feeds(feed, language_code, feed_urls):
                 description=description,
                 language=language_code,
                 feed_url=absolute(feed_url),
+                # RFC 4287 4.1.1: an Atom feed names an author unless every entry does.
+                author_name=_("世界温商博物馆"),
+                author_link=absolute(home),
             )
             for item in feed_items(feed, language_code):
                 url = absolute(item.get_url())

@@ -47,7 +47,8 @@ class BuildReport:
 
     @property
     def pages_per_second(self):
-        return self.pages / self.render_seconds if self.render_seconds else 0.0
+        """Pages over the build's wall time (static files, pages, generated files, swap)."""
+        return self.pages / self.seconds if self.seconds else 0.0
 
 
 # --- locking and the symlink switch -------------------------------------------------------
@@ -140,6 +141,11 @@ def collect_static(root):
     for _original, _processed, error in target.post_process(paths):
         if isinstance(error, Exception):
             raise error
+    # Pages name the hashed copies only; an unhashed one would be served under a name whose
+    # content changes, which no cache header can make safe.
+    for original, hashed in target.hashed_files.items():
+        if hashed != original:
+            writer.remove(root, f"{STATIC_DIR}/{original}")
     writer.compress_tree(writer.resolve(root, STATIC_DIR))
     return len(found)
 
@@ -152,6 +158,32 @@ def _list_storage(storage, directory=""):
         yield f"{directory}/{name}" if directory else name
     for name in directories:
         yield from _list_storage(storage, f"{directory}/{name}" if directory else name)
+
+
+def keep_unchanged_mtimes(previous, build_dir):
+    """Give files whose bytes equal the previous build's its modification time.
+
+    A full build writes every file anew; without this every ETag and Last-Modified would
+    move with each build and a CDN or browser would fetch the whole site again.
+    """
+    if previous is None or not previous.is_dir():
+        return 0
+    kept = 0
+    for path in build_dir.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        old = previous / path.relative_to(build_dir)
+        try:
+            old_stat, new_stat = old.stat(), path.stat()
+            if old_stat.st_mtime_ns == new_stat.st_mtime_ns or old_stat.st_size != new_stat.st_size:
+                continue
+            if old.read_bytes() != path.read_bytes():
+                continue
+            os.utime(path, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
+            kept += 1
+        except OSError:
+            continue
+    return kept
 
 
 # --- rendering in workers -----------------------------------------------------------------
@@ -295,6 +327,7 @@ def _build_site(site_path=None, workers=None, progress=None):
         manifest = Manifest({entry["id"]: entry for entry in entries})
         renderer = Renderer(build_dir)
         write_generated(build_dir, manifest, renderer)
+        keep_unchanged_mtimes(current_build(site_path), build_dir)
         final_dir = site_path.with_name(f"{site_path.name}.{stamp}")
         build_dir.rename(final_dir)
         build_dir = final_dir

@@ -17,7 +17,8 @@ This module is the only place that knows it. A change to a page affects:
   renamed, the pages that link to it (an exhibit embedding a new artifact);
 - when its title, URL or menu flag changed: its descendants (breadcrumbs and URLs) and
   the pages that show its title; when it (or the page it translates) is shown in menus,
-  every page: each locale's menu lists the menu pages, untranslated ones as they are;
+  every page and every locale's 404 page: each locale's menu lists the menu pages,
+  untranslated ones as they are; the 404 pages too when the home page changes;
 - the sitemap, the static API listing of its type and locale, the news or campaign feeds
   of its locale, and after a move or redirect change the redirect files.
 """
@@ -134,6 +135,7 @@ class Plan:
     feeds: set = field(default_factory=set)  # (feed name, language_code)
     sitemap: bool = False
     redirects: bool = False
+    not_found: bool = False  # every locale's 404 page (it shows the menu and home)
 
     def add(self, page_id, subpaths=None):
         if page_id in self.render and self.render[page_id] is None:
@@ -154,6 +156,8 @@ class Plan:
             out.append(SITEMAP_PATH)
         if self.redirects:
             out.append(NETLIFY_REDIRECTS_PATH)
+        if self.not_found:
+            out += [not_found_file(code) for code, _name in settings.LANGUAGES]
         for feed, language_code in sorted(self.feeds):
             out += feed_files(feed, language_code)
         for language_code, page_type in sorted(self.listings):
@@ -362,6 +366,10 @@ def plan(changes, manifest):
         if label_changed and _in_menu(page, old, new):
             # Every locale's menu lists the root's menu pages, untranslated ones as they are.
             result.add_all(entries)
+            result.not_found = True
+        if label_changed and ((old and old.get("root")) or _is_site_root(page)):
+            # The 404 pages link home by its title.
+            result.not_found = True
 
     # Whatever is rendered must still be publishable; the rest goes.
     candidates = set(result.render) - result.remove
@@ -390,6 +398,14 @@ def _in_menu(page, old, new):
     return Page.objects.filter(translation_key=page.translation_key, show_in_menus=True).exists()
 
 
+def _is_site_root(page):
+    from wagtail.models import Site
+
+    return page is not None and (
+        Site.objects.filter(root_page__translation_key=page.translation_key).exists()
+    )
+
+
 def _subpath(number):
     return "" if number == 1 else f"page/{number}/"
 
@@ -402,9 +418,9 @@ def listing_subpaths(parent_id, parent_entry, page_id):
     """The pages of a paginated listing that show, or showed, `page_id`; None for all of them.
 
     An edit that keeps the item on the same listing page re-renders that page only; an item
-    that moves, arrives or leaves shifts every listing page between its old and new place
-    (to the end for an arrival or departure); a change in the number of listing pages
-    changes every page's pagination links.
+    that moves shifts every listing page between its old and new place; an arrival or a
+    departure changes the total every listing page shows ("共 128 条"), and a change in the
+    number of listing pages every page's pagination links: all of them.
     """
     parent = Page.objects.filter(pk=parent_id).first()
     if parent is None or parent_entry is None:
@@ -426,7 +442,7 @@ def listing_subpaths(parent_id, parent_entry, page_id):
     if new_number and old_number:
         low, high = sorted((new_number, old_number))
     elif new_number or old_number:
-        low, high = new_number or old_number, count_now
+        return None
     else:
         return set()
     return {_subpath(number) for number in range(low, high + 1)}

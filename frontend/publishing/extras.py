@@ -161,8 +161,7 @@ def write_headers(root):
     """`_headers` (Netlify, Cloudflare Pages): the same long lifetimes as deploy/'s nginx.
 
     Only names that change with their content are cached for a year: each content-hashed
-    static file by name (the unhashed copies beside them must stay revalidated) and the
-    renditions. HTML and JSON keep the host's default, which revalidates; no catch-all rule,
+    static file by name (the build publishes no unhashed copies) and the renditions. HTML and JSON keep the host's default, which revalidates; no catch-all rule,
     because both hosts combine the values of every rule that matches.
     """
     from .renderer import STATIC_DIR

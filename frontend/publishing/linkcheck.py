@@ -47,6 +47,10 @@ def _is_backend(url):
     if backend and url.startswith(backend):
         return True
     path = urlsplit(url).path
+    # The backend's views are localised too: /en/search/ is as dynamic as /search/.
+    first, _slash, rest = path.lstrip("/").partition("/")
+    if first in {code for code, _name in settings.LANGUAGES}:
+        path = "/" + rest
     return path.startswith(BACKEND_PATHS)
 
 

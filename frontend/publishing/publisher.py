@@ -83,6 +83,9 @@ def _apply(root, changes):
                 if writer.remove(root, name):
                     report.removed.append(name)
             released |= dependencies.page_assets(entry)
+            # Its API listing and feeds, also when it leaves with an ancestor.
+            plan.listings.add((entry["locale"], entry["type"]))
+            plan.feeds |= dependencies.feeds_for(entry["type"], entry["locale"])
         share_cards.remove_cards(page_id)
 
     pages = (
@@ -131,6 +134,13 @@ def _apply(root, changes):
         )
     if plan.redirects:
         extras.write_redirects(root, manifest)
+    if plan.not_found:
+        for language_code in Locale.objects.values_list("language_code", flat=True):
+            writer.write_bytes(
+                root,
+                dependencies.not_found_file(language_code),
+                renderer.render_not_found(language_code),
+            )
     report.written += plan.paths(manifest)
     manifest.save(root)
     report.seconds = time.perf_counter() - started

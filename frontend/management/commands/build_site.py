@@ -36,7 +36,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"已生成 {report.pages} 个页面、{report.files} 个文件 -> {report.directory} "
-                f"({report.seconds:.1f}s, {report.pages_per_second:.1f} pages/s, "
+                f"({report.seconds:.1f}s wall, {report.pages_per_second:.1f} pages/s wall time, "
                 f"{report.workers} worker(s))"
             )
         )

@@ -31,6 +31,12 @@ def test_every_live_page_in_every_locale_and_no_drafts(small_site, site_dir):
     assert (site_dir / "404.html").is_file() and (site_dir / "en/404.html").is_file()
     assert (site_dir / "robots.txt").read_text().count("Sitemap: ") == 1
     assert (site_dir / "feeds/news.rss").is_file() and (site_dir / "en/feeds/news.atom").is_file()
+    # RFC 4287 4.1.1: a feed names an author unless each of its entries does.
+    atom = ElementTree.parse(site_dir / "feeds/news.atom").getroot()  # noqa: S314 - our build
+    assert (
+        atom.find("{http://www.w3.org/2005/Atom}author/{http://www.w3.org/2005/Atom}name")
+        is not None
+    )
 
 
 def test_link_check_passes_on_a_full_build(small_site, site_dir):
@@ -123,3 +129,25 @@ def test_two_processes_build_the_same_site_as_one(transactional_db, small_site, 
     assert files(site_dir.resolve()) == files(serial.directory)
     home = (site_dir / "index.html").read_text("utf-8")
     assert home == (serial.directory / "index.html").read_text("utf-8")
+
+
+def test_a_second_full_build_rewrites_no_file(small_site, site_dir):
+    """Same content, same bytes and modification times: ETags and Last-Modified hold."""
+    import json
+
+    from .test_incremental import snapshot
+
+    first = build_site(workers=1).directory
+    before = snapshot(first)
+
+    second = build_site(workers=1).directory
+
+    assert second != first
+    assert snapshot(second) == before
+    # Only the content-hashed names of static files are published.
+    hashed = json.loads((second / "static/staticfiles.json").read_text())["paths"]
+    originals = [name for name, target in hashed.items() if target != name]
+    assert originals
+    for name in originals:
+        assert not (second / "static" / name).exists(), name
+        assert (second / "static" / hashed[name]).is_file()

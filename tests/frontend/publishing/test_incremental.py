@@ -259,3 +259,43 @@ def test_a_page_made_private_leaves_the_static_site_with_its_children(
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert hall_file.is_file() and exhibit_file.is_file()
+
+
+def test_an_unpublished_page_takes_its_renditions_and_share_cards_with_it(
+    publishing, small_site, settings, django_capture_on_commit_callbacks
+):
+    from frontend import share_cards
+    from frontend.publishing.manifest import Manifest
+
+    root = publishing
+    # A page without images has a drawn share card; title edits replace it, one at a time.
+    news = small_site["news"][0]
+    card_dir = f"media/{share_cards.card_directory(news.pk)}"
+    assert list((root / card_dir).glob("*.png"))
+    for title in ("温商回归（一）", "温商回归（二）"):
+        news.title = title
+        with django_capture_on_commit_callbacks(execute=True):
+            news.save_revision().publish()
+    cards = [p.name for p in (root / card_dir).glob("*.png")]
+    stored = list((settings.MEDIA_ROOT / share_cards.card_directory(news.pk)).iterdir())
+    assert len(cards) == 1 and len(stored) == 1
+    assert cards[0] in page_html(root, news)
+
+    # An artifact's renditions that no other page shows leave the site with it.
+    artifact = small_site["artifacts"][2]
+    pages = Manifest.load(root).pages
+    others = set().union(
+        *(dependencies.page_assets(e) for pk, e in pages.items() if pk != artifact.pk)
+    )
+    only_its_own = dependencies.page_assets(pages[artifact.pk]) - others
+    assert any(name.startswith("media/images/") for name in only_its_own)
+    assert all((root / name).is_file() for name in only_its_own)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        artifact.unpublish()
+
+    for name in only_its_own:
+        assert not (root / name).exists(), name
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+    assert not (root / card_dir).exists()

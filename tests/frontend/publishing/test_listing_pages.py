@@ -78,3 +78,19 @@ def test_a_new_item_shifts_the_listing_pages_after_it(
     )
     # The number of listing pages changed, so every page's pagination links changed too.
     assert all(listing_file(index, n) in touched for n in (1, 2, 3, 4))
+
+
+def test_an_item_leaving_updates_the_total_on_every_listing_page(
+    paginated_news, site_dir, django_capture_on_commit_callbacks
+):
+    index, ordered = paginated_news
+    root = site_dir.resolve()
+    assert "共 8 条" in (root / listing_file(index, 1)).read_text("utf-8")
+
+    # From the third listing page; seven items still make four pages.
+    with django_capture_on_commit_callbacks(execute=True):
+        ordered[4].specific.unpublish()
+
+    for number in (1, 2, 3, 4):
+        html = (root / listing_file(index, number)).read_text("utf-8")
+        assert "共 7 条" in html and "共 8 条" not in html, number
