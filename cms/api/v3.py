@@ -232,9 +232,9 @@ SIBLING_POSITIONS = ("left", "right", "first-sibling", "last-sibling")
 
 
 def refuse_at_the_root(view):
-    """Wagtail's copy and move actions reach for the parent of the tree's root page, which has
-    none (``find_available_slug(None, ...)``, ``can_move_to``): a 500 upstream. Copying or
-    moving the root page, or moving a page beside it, is refused with a 422."""
+    """Wagtail's copy, alias and move actions reach for the parent of the tree's root page,
+    which has none (``find_available_slug(None, ...)``, ``can_move_to``): a 500 upstream.
+    Copying, aliasing or moving the root page, or moving a page beside it, is a 422."""
 
     @functools.wraps(view)
     def wrapper(request, **kwargs):
@@ -261,7 +261,7 @@ def _page_action_routers():
 
 
 for _router in _page_action_routers():
-    for _name in ("copy", "move"):
+    for _name in ("copy", "move", "create_alias", "copy_for_translation"):
         _replace_view(_router, _name, refuse_at_the_root(getattr(pages_v3, _name)))
 
 

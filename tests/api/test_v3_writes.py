@@ -61,9 +61,10 @@ def test_an_integer_beyond_64_bits_in_a_body_is_a_422(client, home_page, token):
     assert Page.objects.get(pk=home_page.pk).depth == 2
 
 
-def test_copying_or_moving_the_root_page_is_a_422(client, home_page, token):
+@pytest.mark.parametrize("action", ["copy", "create_alias"])
+def test_copying_or_moving_the_root_page_is_a_422(client, home_page, token, action):
     root = Page.get_first_root_node()
-    copy = send(client, token, "post", f"/api/v3/pages/{root.pk}/actions/copy/", {})
+    copy = send(client, token, "post", f"/api/v3/pages/{root.pk}/actions/{action}/", {})
     move = send(
         client,
         token,
