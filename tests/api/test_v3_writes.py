@@ -1,6 +1,6 @@
 """API v3 writes that Wagtail answers with a 500 upstream answer 409 or 422 with a message.
 
-Each was found by the schemathesis write run (tests/api/test_contract.py).
+Each was found by schemathesis run with a token on the v3 write operations.
 """
 
 import json
