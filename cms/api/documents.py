@@ -6,8 +6,10 @@ from wagtail.documents.api.v2.views import (
     DocumentsAPIViewSet as WagtailDocumentsAPIViewSet,
 )
 
+from .v2_messages import ReaderLanguageErrorsMixin
 
-class DocumentsAPIViewSet(WagtailDocumentsAPIViewSet):
+
+class DocumentsAPIViewSet(ReaderLanguageErrorsMixin, WagtailDocumentsAPIViewSet):
     """Documents outside restricted collections, with type and size for download links.
 
     The uploader is never exposed.

@@ -7,6 +7,7 @@ parameter of any of our APIs means anything with either, so they are refused her
 every endpoint under ``/api/`` (v2, v3, search, donations) rather than view by view.
 """
 
+import json
 import re
 
 from django.http import JsonResponse
@@ -37,7 +38,7 @@ def reader_language(request):
 
 def problem(status, detail):
     """An RFC 7807 problem, the shape API v3 answers errors in."""
-    titles = {400: "Bad Request", 404: "Not Found"}
+    titles = {400: "Bad Request", 404: "Not Found", 422: "Unprocessable Entity"}
     return JsonResponse(
         {"type": "about:blank", "title": titles[status], "status": status, "detail": detail},
         status=status,
@@ -66,6 +67,41 @@ def bad_api_input(request):
     return None
 
 
+def _refuse_huge_integer(literal):
+    value = int(literal)
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise OverflowError(literal)
+    return value
+
+
+def bad_json_body(request):
+    """The problem response for a v3 JSON body no operation can take, or None.
+
+    Every v3 body is an object. Wagtail's v3 fails with a 500 on a body that is a JSON array
+    (its page-type discriminator reads ``_meta`` of a list) and hands integers beyond 64 bits
+    to the database (``destination_id``); both are refused here with a 422, as v3 answers
+    other bodies that fail validation. A body that is not JSON at all is left to v3.
+    """
+    if request.method not in ("POST", "PUT", "PATCH") or not request.body:
+        return None
+    if request.content_type != "application/json":
+        return None
+    try:
+        body = json.loads(request.body, parse_int=_refuse_huge_integer)
+    except OverflowError:
+        message = _("请求体中的整数超出范围：须在 %(low)s 到 %(high)s 之间。") % {
+            "low": INT64_MIN,
+            "high": INT64_MAX,
+        }
+    except ValueError:
+        return None
+    else:
+        if isinstance(body, dict):
+            return None
+        message = _("请求体须为 JSON 对象。")
+    return problem(422, message)
+
+
 class APIInputGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -74,6 +110,8 @@ class APIInputGuardMiddleware:
         if request.path.startswith(API_PREFIX) and not request.path.startswith(UNGUARDED_PREFIXES):
             with override(reader_language(request)):
                 refused = bad_api_input(request)
+                if refused is None and request.path.startswith(API_PREFIX + "v3/"):
+                    refused = bad_json_body(request)
             if refused is not None:
                 return refused
         return self.get_response(request)

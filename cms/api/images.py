@@ -7,6 +7,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
+from .v2_messages import ReaderLanguageErrorsMixin
+
 THUMBNAIL_SPEC = "fill-400x300|format-webp"
 LARGE_SPEC = "max-1600x1600|format-webp"
 # What `download_url` offers: a large rendition, never the original upload (originals keep
@@ -39,7 +41,7 @@ class PublicImageSerializer(ImageSerializer):
     download_url = RenditionDownloadUrlField()
 
 
-class ImagesAPIViewSet(WagtailImagesAPIViewSet):
+class ImagesAPIViewSet(ReaderLanguageErrorsMixin, WagtailImagesAPIViewSet):
     """Images outside restricted collections, with their alt text and renditions.
 
     Wagtail's endpoint already drops images in collections whose view restriction

@@ -45,8 +45,11 @@ ERRORS = {
     "401": "Authentication required, or the bearer token given is invalid or revoked.",
     "403": "The token's user lacks the permission this operation needs.",
     "404": "No such object or no page that a filter names, or it is not visible to the caller.",
-    "409": "The change conflicts with the current state of the object.",
-    "422": "The request body failed validation.",
+    "409": "The change conflicts with a stored object (a unique field such as a code, slug "
+    "or hostname is taken).",
+    "422": "The request body failed validation, is not a JSON object, holds an integer beyond "
+    "64 bits, or asks what the object's state forbids (copy or move the root page, delete "
+    "a locale still in use, convert a page that is no alias).",
 }
 # The listings whose ``order`` names fields: (model, the fields Wagtail always allows).
 ORDERED_LISTINGS = {
@@ -104,6 +107,9 @@ def error_statuses(path, method, operation):
             statuses.add("403")
     if "requestBody" in operation or method in ("post", "put", "patch"):
         statuses |= {"409", "422"}
+    if method == "delete":
+        # Wagtail refuses to delete what is still in use (a locale with pages) with a 422.
+        statuses.add("422")
     return statuses
 
 
@@ -181,6 +187,9 @@ def describe_contract(schema):
                 bound_parameter(path, parameter)
             if path.endswith("/snippets/{type}/") and method == "get":
                 describe_snippet_listing(operation)
+            if path.endswith("/snippets/{type}/") and method == "post":
+                # Wagtail creates a snippet from an absent body as from {} (fields default).
+                operation.get("requestBody", {})["required"] = False
             if is_public(operation):
                 # Public reads: anonymous, or with a valid token (an invalid one is refused).
                 operation["security"] = [

@@ -8,8 +8,10 @@ from wagtail.models import Page
 
 from cms.core import visibility
 
+from .v2_messages import ReaderLanguageErrorsMixin
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+
+class PagesAPIViewSet(ReaderLanguageErrorsMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, listing what anonymous visitors may see.
 
     Its queryset is ``get_public_pages_queryset``: live pages only (a draft or an

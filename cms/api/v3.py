@@ -8,6 +8,7 @@ import functools
 import importlib
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -160,7 +161,9 @@ def answer_parameter_errors(request, exc):
     errors = getattr(exc, "errors", None)
     errors = errors() if callable(errors) else errors
     from_url = request.method in ("GET", "HEAD") or (
-        errors and all(error.get("loc", ("",))[0] in ("query", "path") for error in errors)
+        # Wagtail's ``as_validation_error`` (convert_alias of a page that is no alias) gives
+        # an empty ``loc``: the error is about the object, not the URL.
+        errors and all((error.get("loc") or ("",))[0] in ("query", "path") for error in errors)
     )
     if not from_url:
         return answer_body_errors(request, exc)
@@ -210,6 +213,57 @@ def request_root_page(request):
 
 
 pages_v3.PageFilterSchema.get_request_root_page = staticmethod(request_root_page)
+
+
+def answer_conflicts(request, exc):
+    """409 for a write that breaks a uniqueness rule of the database.
+
+    Wagtail's v3 snippet, site and locale writes save without checking unique fields first
+    (a second snippet with the same ``code``): the IntegrityError is a 500 upstream.
+    """
+    with override(reader_language(request)):
+        return problem_response(status=409, detail=_("与已有记录冲突（例如重复的代码或地址）。"))
+
+
+api.add_exception_handler(IntegrityError, answer_conflicts)
+
+
+SIBLING_POSITIONS = ("left", "right", "first-sibling", "last-sibling")
+
+
+def refuse_at_the_root(view):
+    """Wagtail's copy, alias and move actions reach for the parent of the tree's root page,
+    which has none (``find_available_slug(None, ...)``, ``can_move_to``): a 500 upstream.
+    Copying, aliasing or moving the root page, or moving a page beside it, is a 422."""
+
+    @functools.wraps(view)
+    def wrapper(request, **kwargs):
+        data = kwargs.get("data")
+        target_id = getattr(data, "destination_id", None)
+        moves_beside_root = getattr(data, "position", None) in SIBLING_POSITIONS and (
+            Page.objects.filter(pk=target_id, depth=1).exists()
+        )
+        if moves_beside_root or Page.objects.filter(pk=kwargs["page_id"], depth=1).exists():
+            with override(reader_language(request)):
+                message = _("根页面不能复制或移动，页面也不能移到根页面的同级。")
+                return problem_response(status=422, detail=message, errors=[{"msg": message}])
+        return view(request, **kwargs)
+
+    return wrapper
+
+
+def _page_action_routers():
+    return [pages_v3.actions_router] + [
+        bound
+        for bound in getattr(api, "_bound_routers_cache", None) or []
+        if getattr(bound, "template", None) is pages_v3.actions_router
+    ]
+
+
+for _router in _page_action_routers():
+    for _name in ("copy", "move", "create_alias", "copy_for_translation"):
+        _replace_view(_router, _name, refuse_at_the_root(getattr(pages_v3, _name)))
+
 
 let_anonymous_through = AllowAnonymous.__call__
 
