@@ -151,3 +151,35 @@ def test_a_second_full_build_rewrites_no_file(small_site, site_dir):
     for name in originals:
         assert not (second / "static" / name).exists(), name
         assert (second / "static" / hashed[name]).is_file()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_full_builds_started_together_both_succeed(transactional_db, small_site, site_dir):
+    """The second waits for the site's build lock; neither removes the other's directory."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("threads get separate connections; an in-memory SQLite lock row is unsafe")
+    reports, errors = [], []
+
+    def build():
+        try:
+            reports.append(build_site(workers=1))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert len(reports) == 2 and reports[0].directory != reports[1].directory
+    assert site_dir.resolve() in {r.directory for r in reports}
+    assert (site_dir / "index.html").is_file()
+    assert check_links(site_dir)[0] == []
