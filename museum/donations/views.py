@@ -20,8 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -345,7 +344,9 @@ NEXT_STEPS = {
     DonationStatus.UNDER_REVIEW: gettext_lazy(
         "策展人员正在评估藏品的历史价值与保存状况，结果确定后会更新这里的状态。"
     ),
-    DonationStatus.ACCEPTED: gettext_lazy("博物馆已决定接受这件藏品，工作人员将与您联系交接和入藏事宜。"),
+    DonationStatus.ACCEPTED: gettext_lazy(
+        "博物馆已决定接受这件藏品，工作人员将与您联系交接和入藏事宜。"
+    ),
     DonationStatus.DECLINED: gettext_lazy(
         "这件藏品此次未能入藏，感谢您对博物馆的支持。如有疑问，欢迎与我们联系。"
     ),
