@@ -89,3 +89,16 @@ def test_police_link_needs_digits():
     assert settings.police_record_url == ""
     settings.police_record_number = "浙公网安备 33030202000001号"
     assert settings.police_record_url.endswith("recordcode=33030202000001")
+
+
+def test_demo_fills_samples_marked_as_samples(home_page, locales):
+    from cms.core.demo.builder import DemoBuilder
+
+    builder = DemoBuilder(log=lambda *args: None)
+    builder.site_settings()
+    builder.site_settings()  # idempotent
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    for value in (settings.icp_number, settings.police_record_number, settings.site_identifier):
+        assert "示例" in value
+    assert "示例" in settings.police_badge.title and "示例" in settings.government_mark.title
+    assert settings.police_record_url.endswith("recordcode=33030200000000")
