@@ -130,3 +130,15 @@ def test_migration_gives_old_donations_a_history(wechat_donation):
     assert history[1]["date"] == donation.updated_at
     migration.fill_history(apps, None)  # idempotent
     assert donation.events.count() == 2
+
+
+def test_wechat_id_never_reaches_the_api(client, wechat_donation):
+    for url in (
+        "/api/v2/pages/?limit=100",
+        f"/api/v2/pages/?search={WECHAT}",
+        "/api/v3/pages/?limit=100",
+        "/api/v2/images/",
+    ):
+        response = client.get(url)
+        body = response.content.decode().replace(f"search={WECHAT}", "")
+        assert WECHAT not in body and WECHAT.lower() not in body, url
