@@ -1,5 +1,7 @@
 """The abstract base page and the site-wide pages and settings."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -143,30 +145,97 @@ class StandardPage(BasePage):
         verbose_name_plural = _("普通页面")
 
 
+POLICE_RECORD_URL = "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={code}"
+MIIT_FILING_URL = "https://beian.miit.gov.cn/"
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """What the footer and structured data say about the organisation that runs the site."""
+    """What the footer and structured data say about the organisation that runs the site,
+    including the marks a government site must carry (国办发〔2017〕47号)."""
 
-    organisation = models.CharField(_("主办单位"), max_length=120, default="温州市人民政府")
+    organisation = models.CharField(
+        _("主办单位"), max_length=120, blank=True, default="温州市人民政府"
+    )
     organisation_en = models.CharField(
-        _("主办单位（英文）"), max_length=120, default="Wenzhou Municipal People's Government"
+        _("主办单位（英文）"),
+        max_length=120,
+        blank=True,
+        default="Wenzhou Municipal People's Government",
     )
     address = models.CharField(_("地址"), max_length=200, blank=True)
     phone = models.CharField(_("电话"), max_length=40, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
-    icp_number = models.CharField(_("ICP 备案号"), max_length=60, blank=True)
+    icp_number = models.CharField(
+        _("ICP 备案号"),
+        max_length=60,
+        blank=True,
+        help_text=_("如“浙ICP备12345678号”，链接到工业和信息化部备案管理系统"),
+    )
+    police_record_number = models.CharField(
+        _("公安机关备案号"),
+        max_length=60,
+        blank=True,
+        help_text=_("如“浙公网安备 33030202000001号”，链接到全国互联网安全管理服务平台"),
+    )
+    police_badge = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("公安备案图标"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("上传备案图标；页面只引用本站的文件"),
+    )
+    site_identifier = models.CharField(
+        _("网站标识码"), max_length=20, blank=True, help_text=_("政府网站标识码，如 3303000001")
+    )
+    government_mark = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("党政机关网站标识"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    government_mark_url = models.URLField(
+        _("党政机关网站标识链接"),
+        blank=True,
+        help_text=_("标识的验证页面地址，由机构编制部门提供"),
+    )
     footer_note = RichTextField(_("页脚说明"), blank=True, features=["link"])
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation"), FieldPanel("organisation_en")], heading=_("主办单位")
         ),
-        FieldPanel("address"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("icp_number"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("联系方式"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("icp_number"),
+                FieldPanel("police_record_number"),
+                FieldPanel("police_badge"),
+                FieldPanel("site_identifier"),
+                FieldPanel("government_mark"),
+                FieldPanel("government_mark_url"),
+            ],
+            heading=_("备案与标识"),
+        ),
         FieldPanel("footer_note"),
     ]
+
+    @property
+    def police_record_url(self):
+        """The public security record's page: the record code is the number's digits."""
+        code = re.sub(r"\D", "", self.police_record_number)
+        return POLICE_RECORD_URL.format(code=code) if code else ""
+
+    @property
+    def icp_url(self):
+        return MIIT_FILING_URL if self.icp_number else ""
 
     class Meta:
         verbose_name = _("站点信息")

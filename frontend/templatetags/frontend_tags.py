@@ -227,13 +227,26 @@ def language_switch(context):
         locale = locales.get(code)
         if locale is None:
             continue
+        labels = LANGUAGE_LABELS.get(code, {"name": code, "home": code, "lang": code})
+        # Views that are not pages (the donation status page) name their own translations.
+        alternate = context.get("language_alternates", {}).get(code)
+        if alternate:
+            links.append(
+                {
+                    "url": alternate,
+                    "code": code,
+                    "lang": labels["lang"],
+                    "label": labels["name"],
+                    "is_home_fallback": False,
+                }
+            )
+            continue
         target = _live_translation_of(page, locale) if isinstance(page, Page) else None
         is_home_fallback = target is None
         if target is None and root is not None:
             target = _home_in(root, locale)
         if target is None:
             continue
-        labels = LANGUAGE_LABELS.get(code, {"name": code, "home": code, "lang": code})
         links.append(
             {
                 "url": target.get_url(_request(context)),

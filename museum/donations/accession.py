@@ -89,7 +89,7 @@ def _provenance(donation):
     return html
 
 
-def accession(donation_id, accession_number, note, user, public_photo_ids=()):
+def accession(donation_id, accession_number, note, user, public_photo_ids=(), public_note=""):
     """Create the draft artifact, copy the photos the curator chose for the public (none unless
     chosen) and move the donation to accessioned, at once."""
     written = []
@@ -136,7 +136,14 @@ def accession(donation_id, accession_number, note, user, public_photo_ids=()):
             donation.accessioned_at = timezone.now()
             donation.status = DonationStatus.ACCESSIONED
             donation.save()
-            record_event(donation, from_status, DonationStatus.ACCESSIONED, note, user)
+            record_event(
+                donation,
+                from_status,
+                DonationStatus.ACCESSIONED,
+                note,
+                user,
+                public_note=public_note,
+            )
     except BaseException:
         storage = get_image_model()._meta.get_field("file").storage
         for name in written:

@@ -137,7 +137,11 @@ def transition(request, pk):
     if form.is_valid():
         try:
             change_status(
-                donation.pk, form.cleaned_data["to_status"], form.cleaned_data["note"], request.user
+                donation.pk,
+                form.cleaned_data["to_status"],
+                form.cleaned_data["note"],
+                request.user,
+                public_note=form.cleaned_data["public_note"],
             )
         except TransitionError:
             messages.error(request, _("该捐赠的状态已被他人更改，请刷新后重试。"))
@@ -170,6 +174,7 @@ def accession_view(request, pk):
                 form.cleaned_data["note"],
                 request.user,
                 public_photo_ids=form.cleaned_data["public_photos"],
+                public_note=form.cleaned_data["public_note"],
             )
         except TransitionError:
             messages.error(request, _("只有已接受的捐赠才能入藏。"))

@@ -219,6 +219,17 @@ class DonationForm(forms.Form):
             )
         return cleaned
 
+    def error_links(self):
+        """Each field's problems as (element id, label, message), in the form's order, for the
+        summary at the top of the form: a radio group is reached through its first option."""
+        links = []
+        for bound in self:
+            if bound.is_hidden or not bound.errors:
+                continue
+            target = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
+            links.extend((target, bound.label, message) for message in bound.errors)
+        return links
+
     def errors_as_dict(self):
         return {
             field: [str(message) for message in messages] for field, messages in self.errors.items()
@@ -232,6 +243,13 @@ class StatusChangeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": _("请填写变更说明。")},
+    )
+    public_note = forms.CharField(
+        label=_("给捐赠人的说明（选填）"),
+        help_text=_("捐赠人查询进度时可以看到；上面的“说明”只有工作人员可见。"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
     )
 
     def __init__(self, *args, donation, **kwargs):
@@ -259,6 +277,13 @@ class AccessionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": _("请填写入藏说明。")},
+    )
+    public_note = forms.CharField(
+        label=_("给捐赠人的说明（选填）"),
+        help_text=_("捐赠人查询进度时可以看到；上面的“说明”只有工作人员可见。"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
     )
 
     def __init__(self, *args, donation, **kwargs):

@@ -196,6 +196,18 @@ class Donation(models.Model):
             return surname_credit(name)
         return name
 
+    def history(self):
+        """What the donor may see of the audit trail: each status reached, when, and the public note."""
+        return [
+            {
+                "status": event.to_status,
+                "label": DonationStatus(event.to_status).label,
+                "date": event.created_at,
+                "note": event.public_note,
+            }
+            for event in self.events.all()
+        ]
+
     @property
     def contact_summary(self):
         return " / ".join(v for v in (self.email, self.phone, self.wechat) if v)
@@ -233,6 +245,8 @@ class DonationEvent(models.Model):
     )
     to_status = models.CharField(_("新状态"), max_length=20, choices=DonationStatus.choices)
     note = models.TextField(_("说明"))
+    # Shown to the donor on the status page; `note` stays internal.
+    public_note = models.TextField(_("给捐赠人的说明"), blank=True, max_length=1000)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:

@@ -288,7 +288,7 @@ def _older(path, cutoff):
         return False
 
 
-def change_status(donation_id, to_status, note, user):
+def change_status(donation_id, to_status, note, user, public_note=""):
     """Move a donation one step; locked so that two curators cannot move it at once."""
     with transaction.atomic():
         donation = Donation.objects.select_for_update().get(pk=donation_id)
@@ -298,12 +298,12 @@ def change_status(donation_id, to_status, note, user):
             raise TransitionError(f"{from_status} -> {to_status}")
         donation.status = to_status
         donation.save(update_fields=["status", "updated_at"])
-        record_event(donation, from_status, to_status, note, user)
+        record_event(donation, from_status, to_status, note, user, public_note=public_note)
     transaction.on_commit(lambda: notify_pending(donation))
     return donation
 
 
-def record_event(donation, from_status, to_status, note, user):
+def record_event(donation, from_status, to_status, note, user, public_note=""):
     DonationEvent.objects.create(
         donation=donation,
         actor=user,
@@ -311,6 +311,7 @@ def record_event(donation, from_status, to_status, note, user):
         from_status=from_status,
         to_status=to_status,
         note=note,
+        public_note=public_note,
     )
     if donation.email:
         DonationNotification.objects.create(donation=donation, status=to_status)

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -244,7 +244,7 @@ def _process(request, cors_origin):
                     {
                         "reference": donation.reference,
                         "status": donation.status,
-                        "status_url": request.build_absolute_uri(reverse("donations:status")),
+                        "status_url": request.build_absolute_uri(status_url(donation.reference)),
                         "thanks_url": request.build_absolute_uri(
                             f"{thanks}?{urlencode({'t': thanks_token(donation)})}"
                         ),
@@ -275,15 +275,35 @@ def thanks_token(donation):
     return signing.dumps(donation.reference, salt=THANKS_SALT)
 
 
+def language_alternates(name, query=None):
+    """The same view in each other language, for the language switch (these are not pages)."""
+    suffix = f"?{urlencode(query)}" if query else ""
+    urls = {}
+    for code in SUPPORTED:
+        with translation.override(code):
+            urls[code] = reverse(name) + suffix
+    return urls
+
+
+def status_url(reference=""):
+    url = reverse("donations:status")
+    return f"{url}?{urlencode({'reference': reference})}" if reference else url
+
+
 def thanks(request):
+    token = request.GET.get("t", "")
     try:
-        reference = signing.loads(request.GET.get("t", ""), salt=THANKS_SALT, max_age=7 * 86400)
+        reference = signing.loads(token, salt=THANKS_SALT, max_age=7 * 86400)
     except signing.BadSignature as exc:
         raise Http404 from exc
     return render(
         request,
         "donations/thanks.html",
-        {"reference": reference, "donation_status_url": reverse("donations:status")},
+        {
+            "reference": reference,
+            "donation_status_url": status_url(reference),
+            "language_alternates": language_alternates("donations:thanks", {"t": token}),
+        },
     )
 
 
@@ -296,24 +316,69 @@ def _same(given, stored):
 
 
 def contact_matches(donation, contact):
-    """Email or phone, compared in constant time; a phone may be typed with or without country code."""
-    given_email = contact.strip().lower()
+    """Email, phone or WeChat ID, compared in constant time; a phone may be typed with or
+    without country code. WeChat IDs are not case-sensitive to WeChat, so not to us either."""
+    given_text = contact.strip().lower()
     given_phone = _digits(contact)
     stored_email = (donation.email or "").lower()
+    stored_wechat = (donation.wechat or "").lower()
     stored_phone = _digits(donation.phone)
-    email_ok = _same(given_email, stored_email or "\x00")
+    email_ok = _same(given_text, stored_email or "\x00")
+    wechat_ok = _same(given_text, stored_wechat or "\x00")
     tail = stored_phone[-len(given_phone) :] if given_phone else ""
     phone_ok = _same(given_phone, tail or "\x00") and len(given_phone) >= 7
-    return bool(stored_email and email_ok) or bool(stored_phone and phone_ok)
+    return (
+        bool(stored_email and email_ok)
+        or bool(stored_phone and phone_ok)
+        or bool(stored_wechat and wechat_ok)
+    )
 
 
 # Compared against when the reference does not exist, so both failures take the same path.
-_NOBODY = Donation(email="nobody@invalid.example", phone="0000000000")
+_NOBODY = Donation(email="nobody@invalid.example", phone="0000000000", wechat="nobody-invalid")
+
+NEXT_STEPS = {
+    DonationStatus.RECEIVED: gettext_lazy(
+        "策展人员将尽快审核您的申请；如需补充照片或信息，会通过您留下的联系方式与您联系。"
+    ),
+    DonationStatus.UNDER_REVIEW: gettext_lazy(
+        "策展人员正在评估藏品的历史价值与保存状况，结果确定后会更新这里的状态。"
+    ),
+    DonationStatus.ACCEPTED: gettext_lazy(
+        "博物馆已决定接受这件藏品，工作人员将与您联系交接和入藏事宜。"
+    ),
+    DonationStatus.DECLINED: gettext_lazy(
+        "这件藏品此次未能入藏，感谢您对博物馆的支持。如有疑问，欢迎与我们联系。"
+    ),
+    DonationStatus.ACCESSIONED: gettext_lazy(
+        "藏品已正式入藏，您可以下载捐赠证书；藏品页面发布后会按您选择的方式署名。"
+    ),
+}
+
+
+def _result(donation):
+    status = DonationStatus(donation.status)
+    return {
+        "reference": donation.reference,
+        "title": donation.title,
+        "received": donation.created_at,
+        "status": status.value,
+        "status_label": status.label,
+        "history": donation.history(),
+        "next_step": NEXT_STEPS[status],
+    }
 
 
 @require_http_methods(["GET", "POST"])
 def status(request):
-    context = {"reference": "", "contact": ""}
+    given = request.GET.get("reference", "").strip().upper()[:40]
+    context = {
+        "reference": given,
+        "contact": "",
+        "language_alternates": language_alternates(
+            "donations:status", {"reference": given} if given else None
+        ),
+    }
     if request.method == "POST":
         reference = request.POST.get("reference", "").strip().upper()[:40]
         contact = request.POST.get("contact", "").strip()[:254]
@@ -329,18 +394,17 @@ def status(request):
             context["error"] = _("查询过于频繁，请稍后再试。")
             return render(request, "donations/status.html", context, status=429)
         if not reference or not contact:
-            context["error"] = _("请填写捐赠编号，以及提交时填写的电子邮箱或电话。")
+            context["error"] = _("请填写捐赠编号，以及提交时填写的电子邮箱、电话或微信号。")
             return render(request, "donations/status.html", context, status=400)
         donation = Donation.objects.filter(reference=reference).first()
         matched = contact_matches(donation or _NOBODY, contact) and donation is not None
         if not matched:
             context["error"] = _("未找到与该编号和联系方式相符的捐赠，请核对后重试。")
             return render(request, "donations/status.html", context, status=404)
-        context["result"] = {
-            "reference": donation.reference,
-            "status": donation.status,
-            "status_label": DonationStatus(donation.status).label,
-        }
+        context["result"] = _result(donation)
+        context["language_alternates"] = language_alternates(
+            "donations:status", {"reference": donation.reference}
+        )
         if donation.status == DonationStatus.ACCESSIONED:
             token = signing.dumps(donation.pk, salt=CERTIFICATE_SALT)
             context["certificate_url"] = (

@@ -132,8 +132,8 @@ def test_donate_from_static_page_then_check_status(page_in_browser, static_site,
 
     # The status page on the backend: reference plus email shows the status and nothing else.
     tab.click("[data-result] [data-status-link]")
-    tab.wait_for_url(static_site["backend"] + "/donations/status/")
-    tab.fill("#id_reference", reference)
+    tab.wait_for_url(static_site["backend"] + f"/donations/status/?reference={reference}")
+    assert tab.input_value("#id_reference") == reference
     tab.fill("#id_contact", "lin.haiyan@example.com")
     tab.click("form.donation-form button[type='submit']")
     status = tab.locator("[data-status-result] [data-status]")

@@ -337,6 +337,18 @@ class DemoBuilder:
             settings.icp_number = "浙ICP备00000000号（示例）"
             settings.footer_note = "<p>本站部分人物、企业与联系方式为演示用示例内容。</p>"
             settings.save()
+        if not settings.police_record_number:
+            # Sample filing marks, every one marked 示例: a real site enters its own.
+            settings.police_record_number = "浙公网安备 33030200000000号（示例）"
+            settings.site_identifier = "3303000000（示例）"
+            settings.police_badge = self.images.badge(
+                "police", "公安备案图标（示例）", "演示用公安机关备案图标，非真实标识"
+            )
+            settings.government_mark = self.images.badge(
+                "government", "党政机关网站标识（示例）", "演示用党政机关网站标识，非真实标识"
+            )
+            settings.government_mark_url = "https://www.wzmuseum.example/conac-sample/"
+            settings.save()
 
     # -- museum -----------------------------------------------------------------------------
 

@@ -507,6 +507,24 @@ def draw_scene(key, label=""):
     return img
 
 
+def draw_badge(kind):
+    """Stand-ins for the filing marks, each saying it is a sample: the real marks are issued
+    to the site's operator and uploaded under Settings."""
+    if kind == "police":
+        img = Image.new("RGB", (80, 80), (255, 255, 255))
+        draw = ImageDraw.Draw(img)
+        draw.ellipse((4, 4, 76, 76), fill=(24, 78, 160))
+        draw.ellipse((18, 18, 62, 62), outline=(255, 214, 80), width=4)
+        _text(draw, (16, 26), "示例", 24, (255, 255, 255))
+        return img
+    img = Image.new("RGB", (220, 110), (196, 30, 36))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((6, 6, 213, 103), outline=(255, 220, 120), width=3)
+    _text(draw, (26, 18), "党政机关", 36, (255, 255, 255))
+    _text(draw, (62, 62), "示例", 30, (255, 220, 120))
+    return img
+
+
 def _collection():
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
@@ -548,3 +566,6 @@ class ImageLibrary:
 
     def scene(self, key, title, description, label=""):
         return self.get(title, description, lambda: draw_scene(key, label), key)
+
+    def badge(self, kind, title, description):
+        return self.get(title, description, lambda: draw_badge(kind), f"badge-{kind}")

@@ -138,7 +138,12 @@
     Array.prototype.forEach.call(form.elements.photos.files || [], function (f) {
       var li = document.createElement("li");
       var caption = document.createElement("span");
-      caption.textContent = f.name + " · " + (f.size / MB).toFixed(1) + " MB";
+      var size = document.createElement("span");
+      caption.className = "donation-preview-name";
+      caption.textContent = f.name + " · ";
+      size.className = "donation-size";
+      size.textContent = (f.size / MB).toFixed(1) + "\u00a0MB";
+      caption.appendChild(size);
       if (/^image\/(jpeg|png|webp)$/.test(f.type)) {
         var img = document.createElement("img");
         img.alt = f.name;
@@ -146,7 +151,7 @@
         img.onload = function () { URL.revokeObjectURL(img.src); };
         li.appendChild(img);
       } else {
-        caption.textContent += " " + text.noPreview;
+        caption.appendChild(document.createTextNode(" " + text.noPreview));
       }
       li.appendChild(caption);
       previews.appendChild(li);
@@ -168,26 +173,73 @@
     return all;
   }
 
+  var NAMES = ["donor_name", "email", "phone", "wechat", "country", "city", "chamber", "title",
+    "category", "era", "description", "story", "intent", "photos", "credit", "consent_display",
+    "consent_privacy"];
+
+  // The element a summary link leads to: the field itself, or a radio group's first option.
+  function target(name) {
+    var el = form.elements[name];
+    if (el && !el.id && el.length) {
+      el = el[0];
+    }
+    return el && el.id ? el : null;
+  }
+
+  function labelOf(name) {
+    var box = fieldBox(name);
+    var label = box && box.querySelector("legend, label");
+    if (!label) {
+      return "";
+    }
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll(".donation-required").forEach(function (n) { n.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function summaryItem(message, name) {
+    var li = document.createElement("li");
+    var el = name && target(name);
+    if (el) {
+      var a = document.createElement("a");
+      a.href = "#" + el.id;
+      a.setAttribute("data-target", el.id);
+      a.textContent = labelOf(name) + (zh ? "：" : ": ") + message;
+      li.appendChild(a);
+    } else {
+      li.textContent = message;
+    }
+    return li;
+  }
+
   function showAll(errors) {
-    var names = ["donor_name", "email", "phone", "wechat", "country", "city", "chamber", "title",
-      "category", "era", "description", "story", "intent", "photos", "consent_display", "consent_privacy"];
-    var general = (errors.__all__ || []).slice();
-    names.forEach(function (n) { setErrors(n, errors[n]); });
+    var list = summary.querySelector("[data-summary-list]");
+    list.textContent = "";
+    (errors.__all__ || []).forEach(function (m) { list.appendChild(summaryItem(m)); });
+    NAMES.forEach(function (n) {
+      setErrors(n, errors[n]);
+      (errors[n] || []).forEach(function (m) { list.appendChild(summaryItem(m, n)); });
+    });
     Object.keys(errors).forEach(function (n) {
-      if (n !== "__all__" && names.indexOf(n) === -1) { general = general.concat(errors[n]); }
+      if (n !== "__all__" && NAMES.indexOf(n) === -1) {
+        errors[n].forEach(function (m) { list.appendChild(summaryItem(m)); });
+      }
     });
-    summary.textContent = "";
-    var p = document.createElement("p");
-    p.textContent = text.failed;
-    summary.appendChild(p);
-    general.forEach(function (m) {
-      var q = document.createElement("p");
-      q.textContent = m;
-      summary.appendChild(q);
-    });
+    summary.querySelector("[data-summary-heading]").textContent = text.failed;
     summary.hidden = false;
     summary.focus();
   }
+
+  // A link in the summary puts the cursor in the field, not only the page at it.
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-target]");
+    var el = link && document.getElementById(link.getAttribute("data-target"));
+    if (el) {
+      event.preventDefault();
+      el.focus();
+      el.scrollIntoView({ block: "center" });
+    }
+  });
 
   function recheck(name) {
     if (name === "email" || name === "phone" || name === "wechat") {
@@ -202,6 +254,10 @@
   }
 
   form.noValidate = true;
+  // The server answered with the form and its problems: start the reader at the summary.
+  if (!summary.hidden) {
+    summary.focus();
+  }
   // Text fields are checked when left; a field already marked is re-checked as it is
   // corrected, so its message disappears while typing rather than under the next click.
   form.addEventListener("focusout", function (event) {
@@ -256,6 +312,9 @@
       if (xhr.status === 201 && data.reference) {
         form.hidden = true;
         result.querySelector("[data-reference]").textContent = data.reference;
+        if (data.status_url) {
+          result.querySelector("[data-status-link]").href = data.status_url;
+        }
         result.hidden = false;
         result.focus();
         return;
