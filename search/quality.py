@@ -3,7 +3,9 @@
 Two kinds of data file are scored. The demo-style corpus (tests/search/corpus.json) with its
 queries (tests/search/queries.json) builds pages of every type. A *set* (tests/search/devset.json,
 and any held-out set in the same format) holds plain documents written apart from its queries:
-they are published as news pages under the news index, optionally beside the demo site.
+they are published as news pages under the news index, optionally beside the demo site. A set
+with no documents (tests/search/heldout/2026-11-30.json) labels the demo's own pages by their URL
+paths and is scored on the demo site.
 `manage.py search_quality` and the test suite both use this module, and every run scores this
 project's search beside plain Wagtail database search and a bigram-OR baseline of the same pages.
 """
@@ -129,13 +131,17 @@ def evaluate(run_query, queries, key_of_page):
     relevant or not."""
     rows = []
     for item in queries:
-        ids = run_query(item["q"], _lang(item.get("lang")))
+        if item.get("filter"):
+            # Only this project's search has facets; the baselines answer the words alone.
+            ids = run_query(item["q"], _lang(item.get("lang")), filters=item["filter"])
+        else:
+            ids = run_query(item["q"], _lang(item.get("lang")))
         keys = [key_of_page[i] for i in ids if i in key_of_page]
         recall, rr = score(keys, item["relevant"])
         rows.append(
             {
                 "q": item["q"],
-                "kind": item["kind"],
+                "kind": item.get("kind", "all"),
                 "recall": recall,
                 "rr": rr,
                 "ndcg": ndcg(keys, item["relevant"]),
@@ -156,17 +162,21 @@ def _lang(lang):
     return None if lang in (None, "", "all") else lang
 
 
-def ours(q, lang):
+def ours(q, lang, filters=None):
     from . import interface
 
-    result = interface.search(q, lang=lang, page_size=CUTOFF)
+    filters = {
+        name: [value] if isinstance(value, str) else value
+        for name, value in (filters or {}).items()
+    }
+    result = interface.search(q, filters=filters, lang=lang, page_size=CUTOFF)
     return [hit.page_id for hit in result.results]
 
 
 def wagtail_database_search(page_ids):
     """Plain Wagtail search (the configured database backend) restricted to the corpus pages."""
 
-    def run(q, lang):
+    def run(q, lang, filters=None):  # noqa: ARG001 - baselines have no facets
         ids = Page.objects.filter(pk__in=page_ids)
         if lang:
             # Wagtail's search filters only on declared filter fields: narrow the ids first.
@@ -217,7 +227,7 @@ def bigram_or_search(page_ids=None):
     average = sum(n for *_rest, n in docs) / (len(docs) or 1)
     k1, b = 1.2, 0.75
 
-    def run(q, lang):
+    def run(q, lang, filters=None):  # noqa: ARG001 - baselines have no facets
         wanted = set(terms(normalise(q)))
         scored = []
         for page_id, locale, counts, length in docs:
@@ -303,7 +313,9 @@ def compare_set(home, spec, with_demo=False):
 
     from . import interface
 
-    pages = build_set(news_indexes(home), spec["documents"])
+    # A set without documents labels the demo's own pages by their URL paths.
+    by_path = with_demo and not spec.get("documents")
+    pages = {} if by_path else build_set(news_indexes(home), spec["documents"])
     if with_demo:
         from django.core.management import call_command
 
@@ -323,6 +335,8 @@ def compare_set(home, spec, with_demo=False):
             insert_or_update_object(page)
         searchable = [page.pk for page in containers]
     key_of_page = {page.pk: key for key, page in pages.items()}
+    if by_path:
+        key_of_page = {page.pk: page.get_url() for page in Page.objects.live().filter(depth__gt=1)}
     queries = spec["queries"]
     return {
         "ours": evaluate(ours, queries, key_of_page),
