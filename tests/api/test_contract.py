@@ -168,7 +168,9 @@ def test_donation_document_follows_the_form():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", ["1980", " 1980 ", "9" * 18, "9" * 19, "351275153160728031203062078850"])
+@pytest.mark.parametrize(
+    "value", ["1980", " 1980 ", "9" * 18, "9" * 19, "351275153160728031203062078850"]
+)
 def test_numeric_facets_document_follows_the_parser(client, value):
     """A value the document allows is answered; one it refuses is refused with a 400."""
     parameters = platform_document()["paths"]["/api/search/"]["get"]["parameters"]
