@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .documents import RECENCY_FAMILIES
 
-DEFAULT_HALF_LIFE_DAYS = 365
+DEFAULT_HALF_LIFE_DAYS = 0
 FLOOR = 0.5
 
 

@@ -69,17 +69,13 @@ def test_search_body_for_chinese_traditional_and_pinyin():
     )
     body = es.build_search(request, analyse_query(request.q), ["wzm-museum"]).to_dict()
     # Any of the words matches; see test_partial_matches_synonyms_and_complete_count_in_the_body.
-    terms = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["must"][0]["bool"][
-        "should"
-    ]
+    terms = body["query"]["bool"]["must"][0]["bool"]["must"][0]["bool"]["should"]
     chinese, pinyin = terms
     # Traditional input is normalised before it reaches Elasticsearch.
     assert chinese["bool"]["should"][0]["multi_match"]["query"] == "温商"
     assert chinese["bool"]["should"][1]["match_phrase"]["title.bigram"]["query"] == "温商"
     assert {"term": {"pinyin": {"value": "wenshang", "boost": 4}}} in pinyin["bool"]["should"]
-    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [
-        {"term": {"locale": "zh-hans"}}
-    ]
+    assert body["query"]["bool"]["filter"] == [{"term": {"locale": "zh-hans"}}]
     assert body["post_filter"] == {
         "bool": {"filter": [{"terms": {"type": ["artifact"]}}, {"terms": {"era": ["1980"]}}]}
     }
@@ -98,7 +94,7 @@ def test_search_body_for_chinese_traditional_and_pinyin():
 def test_spaced_pinyin_is_also_tried_joined():
     request = SearchRequest(q="wen shang")
     body = es.build_search(request, analyse_query(request.q), ["wzm-museum"]).to_dict()
-    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
     assert {"term": {"pinyin": {"value": "wenshang", "boost": 4}}} in should
 
 
@@ -180,7 +176,7 @@ def test_partial_matches_synonyms_and_complete_count_in_the_body():
     request = SearchRequest(q="温商 纽约", lang="zh-hans")
     query = analyse_query(request.q, synonyms={"温商": ["温州商人"]})
     body = es.build_search(request, query, ["wzm-publicity"]).to_dict()
-    main = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]
+    main = body["query"]["bool"]["must"][0]["bool"]
     # Any word may match; the pages with every word get a clause that outweighs partial matches.
     assert main["must"][0]["bool"]["minimum_should_match"] == 1
     assert len(main["must"][0]["bool"]["should"]) == 2

@@ -69,6 +69,7 @@ def test_recency_factor_halves_the_decaying_part_at_the_half_life(settings):
 
 
 def test_newer_news_ranks_first_among_equal_matches(pages, settings):
+    settings.SEARCH_NEWS_HALF_LIFE_DAYS = 365
     assert keys(interface.search("眼镜商会"), pages)[:2] == ["new", "old"]
     # Several words take the coverage path; the decay orders the same way there.
     assert keys(interface.search("瓯海 眼镜 年会"), pages)[:2] == ["new", "old"]

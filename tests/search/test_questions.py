@@ -60,7 +60,7 @@ def test_the_elasticsearch_body_does_not_require_the_frame():
     request = interface.SearchRequest(q="温州人在迪拜做什么生意")
     query = analyse_query(request.q)
     body = es.build_search(request, query, ["wzm-publicity"]).to_dict()
-    main = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]
+    main = body["query"]["bool"]["must"][0]["bool"]
     assert len(main["must"][0]["bool"]["should"]) == 4  # any word matches
     complete = main["should"][0]["bool"]["must"]
     assert len(complete) == 2 and "迪拜" in str(complete) and "生意" not in str(complete)
