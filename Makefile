@@ -37,9 +37,17 @@ run: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SERVE_STATIC_SITE=1 $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
-## Full-build throughput (demo and 10,000+ pages), publish latency, one-request baseline.
+## Full-build throughput (demo and 10,000+ pages), publish latency, one-request baseline;
+## search latency p50/p95 on the demo (SEARCH_BENCH_DOCUMENTS=100000: also on that many pages).
 bench: install
 	$(MANAGE) bench_site
+	DATABASE_URL=sqlite:///build/bench/demo.sqlite3 MEDIA_ROOT=build/bench/media-demo \
+		$(MANAGE) search_benchmark --embedded
+	@if [ -n "$(SEARCH_BENCH_DOCUMENTS)" ]; then \
+		test -f build/bench/search.sqlite3 || cp build/bench/demo.sqlite3 build/bench/search.sqlite3; \
+		DATABASE_URL=sqlite:///build/bench/search.sqlite3 MEDIA_ROOT=build/bench/media-demo \
+			$(MANAGE) search_benchmark --embedded --documents $(SEARCH_BENCH_DOCUMENTS); \
+	fi
 
 ## Debian's Chromium and its driver for the browser tests (never a downloaded browser).
 chromium:

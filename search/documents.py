@@ -8,7 +8,8 @@ search fields, and only live pages without view restrictions are indexed.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from datetime import date as _Date
 from functools import lru_cache
 
 from django.apps import apps
@@ -49,6 +50,10 @@ CHOICE_FACETS = {
 }
 FACET_NAMES = ["type", "hall", "era", "region", "country", "industry", "stage", "year"]
 KEYWORD_BOOST = 2
+# The attributes that date a page for sorting (newest, oldest) and recency, first date wins.
+DATE_FIELDS = ["date", "start_date", "signed_date"]
+# Families whose relevance decays with age (news and campaigns).
+RECENCY_FAMILIES = frozenset({"publicity"})
 
 
 @dataclass
@@ -66,6 +71,9 @@ class SearchDocument:
     keywords: list = field(default_factory=list)
     body: list = field(default_factory=list)
     romanised: list = field(default_factory=list)
+    # The page's own date (a news item's, a campaign's start): sorting by date and the
+    # recency of news and campaigns. None for kinds without one.
+    date: _Date | None = None
 
     # Analysed forms, normalised and tokenised once for all backends.
     def normalised(self):
@@ -187,6 +195,16 @@ def _year_of(page):
     return None
 
 
+def date_of(page):
+    for attr in DATE_FIELDS:
+        value = getattr(page, attr, None)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+    return None
+
+
 def _hall_id(page, halls_by_path=None):
     """The hall a page belongs to: itself, its parent hall (exhibits) or its `hall` field."""
     from museum.models import ExhibitPage, HallPage
@@ -296,6 +314,7 @@ def build_document(page, known_public=False, halls=None, dead_paths=None):
         keywords=keywords,
         body=body,
         romanised=romanised,
+        date=date_of(page),
     )
 
 

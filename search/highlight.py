@@ -10,6 +10,11 @@ from . import text as textlib
 
 SNIPPET_CHARS = 160
 LEAD_CHARS = 40
+# A snippet starts where the match's sentence starts when that is at most this far before the
+# match, and ends at a sentence's end when one comes before SNIPPET_MAX characters.
+SENTENCE_LEAD_MAX = 120
+SNIPPET_MAX = 240
+SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 
 # Elasticsearch is asked to mark matches with these Unicode private-use characters instead of
 # <mark>, so that its fragment can be escaped here before the marks become HTML.
@@ -58,9 +63,7 @@ def highlight(original, query, whole=False):
     if whole:
         start, end = 0, len(display)
     else:
-        first = matches[0].start() if matches else 0
-        start = max(0, first - LEAD_CHARS)
-        end = min(len(display), start + SNIPPET_CHARS)
+        start, end = _sentences(norm, matches[0] if matches else None)
     spans = [
         (max(m.start(), start), min(m.end(), end))
         for m in matches
@@ -73,6 +76,28 @@ def highlight(original, query, whole=False):
     if end < len(display):
         marked += "…"
     return mark_safe(marked)  # noqa: S308 - every piece of text went through escape()
+
+
+def _sentences(norm, match):
+    """(start, end) of whole sentences around the first match, about SNIPPET_CHARS long; a
+    window of characters when a sentence is too long to show whole."""
+    first = match.start() if match else 0
+    last = match.end() if match else 0
+    start = max([m.end() for m in SENTENCE_END.finditer(norm, 0, first)], default=0)
+    if first - start > SENTENCE_LEAD_MAX:
+        start = max(0, first - LEAD_CHARS)
+    while start < first and norm[start] == " ":
+        start += 1
+    end = None
+    for m in SENTENCE_END.finditer(norm, max(last, start)):
+        if end is not None and m.end() - start > SNIPPET_CHARS:
+            break
+        end = m.end()
+    if end is None:
+        end = len(norm)
+    if end - start > SNIPPET_MAX:
+        end = max(last, start + SNIPPET_CHARS)
+    return start, min(end, len(norm))
 
 
 def engine_fragment(fragment):

@@ -4,12 +4,14 @@ The backend is chosen by settings: `SEARCH_BACKEND` = "embedded" or "elasticsear
 empty, Elasticsearch is used when `ELASTICSEARCH_URL` is set and the embedded backend otherwise.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from .documents import FACET_NAMES, build_document
+
+SORTS = ("relevance", "newest", "oldest")
 
 BACKENDS = {
     "embedded": "search.backends.embedded.EmbeddedBackend",
@@ -38,6 +40,8 @@ class Hit:
     score: float
     # Query words this page does not contain, when it matched only some of them.
     missing: list = field(default_factory=list)
+    # Put first for this query by the editors (推荐结果).
+    pinned: bool = False
 
 
 @dataclass
@@ -93,11 +97,14 @@ class SearchRequest:
     page_size: int = PAGE_SIZE
     lang: str | None = None  # restrict to this locale; None searches every locale
     correct: bool = True  # try a same-sound correction when no page has every word
+    sort: str = "relevance"  # or "newest", "oldest": by the page's date, undated pages last
 
     def __post_init__(self):
         unknown = set(self.filters) - set(FACET_NAMES)
         if unknown:
             raise ValueError(f"unknown facets: {sorted(unknown)}")
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {self.sort!r}")
 
 
 _backend = None
@@ -141,9 +148,11 @@ def delete(page_or_id):
     get_backend().delete(getattr(page_or_id, "pk", page_or_id))
 
 
-def search(q, filters=None, page=1, page_size=PAGE_SIZE, lang=None):
-    request = SearchRequest(q=q, filters=filters or {}, page=page, page_size=page_size, lang=lang)
-    return get_backend().search(request)
+def search(q, filters=None, page=1, page_size=PAGE_SIZE, lang=None, sort="relevance"):
+    request = SearchRequest(
+        q=q, filters=filters or {}, page=page, page_size=page_size, lang=lang, sort=sort
+    )
+    return run(request)
 
 
 def suggest(prefix, lang=None, limit=8):
@@ -163,5 +172,35 @@ def clear():
 
 
 def run(request):
-    """Run a validated SearchRequest (see search.params.parse)."""
-    return get_backend().search(request)
+    """Run a validated SearchRequest (see search.params.parse), editors' pinned pages first."""
+    backend = get_backend()
+    result = backend.search(request)
+    if request.sort == "relevance" and request.q:
+        with_pins(result, request, backend)
+    return result
+
+
+def with_pins(result, request, backend):
+    """The pages pinned for the query (推荐结果) above the first page's results, marked, and
+    left out of every page's ranked results. Only indexed pages can be pinned hits: the index
+    holds live public pages only, so a draft or restricted page never shows. A pin obeys the
+    request's language and facets like any result; a sort by date leaves pins out."""
+    from .models import pinned_page_ids
+
+    page_ids = pinned_page_ids(request.q)
+    if not page_ids:
+        return result
+    if result.fallback_all_languages:
+        request = replace(request, lang=None)
+    pinned = backend.hits_for(page_ids, result.query, request)
+    shown = {hit.page_id for hit in pinned}
+    result.results = [hit for hit in result.results if hit.page_id not in shown]
+    if request.page == 1:
+        for hit in pinned:
+            hit.pinned = True
+        result.results = pinned + result.results
+    if pinned and not result.total:
+        # Pinned pages that do not contain the words are still answers, not "nothing found".
+        result.total = result.complete = len(pinned)
+        result.suggestions = []
+    return result

@@ -6,7 +6,11 @@ SQLite, a tsvector column on PostgreSQL) that the migrations create and
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 
 class IndexEntry(models.Model):
@@ -27,6 +31,8 @@ class IndexEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # News and campaigns decay with age by it; results sort by it (newest, oldest).
+    date = models.DateField(_("日期"), null=True, blank=True, db_index=True)
     updated_at = models.DateTimeField(_("索引时间"), auto_now=True)
 
     class Meta:
@@ -133,3 +139,86 @@ class VocabularyTerm(models.Model):
 
     def __str__(self):
         return f"{self.text} ({self.pinyin})"
+
+
+class PinnedResult(ClusterableModel):
+    """Pages editors put first for a query (Snippets → 推荐结果), like Wagtail's search
+    promotions but in this search layer, so both backends and the API show them.
+
+    Only pages in the search index are ever shown: a pinned page that is a draft, unpublished
+    or restricted is left out until it is public again.
+    """
+
+    query = models.CharField(_("搜索词"), max_length=60)
+    variants = models.TextField(
+        _("其他说法"),
+        blank=True,
+        help_text=_("可选。每行一个，或用逗号分隔；搜索这些词时也显示推荐结果，如：温商回归，回归"),
+    )
+    active_from = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    active_until = models.DateTimeField(
+        _("结束时间"), null=True, blank=True, help_text=_("可选。留空则一直有效。")
+    )
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("推荐结果")
+        verbose_name_plural = _("推荐结果")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.query
+
+    def phrases(self):
+        from .text import normalise
+
+        return {" ".join(normalise(t).split()) for t in [self.query, *split_terms(self.variants)]}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.query = " ".join(self.query.split())
+        errors = {}
+        if not self.query:
+            errors["query"] = _("请填写搜索词。")
+        if any(len(t) > 60 for t in split_terms(self.variants)):
+            errors["variants"] = _("每个词语最多 60 个字符。")
+        if self.active_from and self.active_until and self.active_until <= self.active_from:
+            errors["active_until"] = _("结束时间必须晚于开始时间。")
+        if errors:
+            raise ValidationError(errors)
+        self.variants = "\n".join(dict.fromkeys(split_terms(self.variants)))
+
+
+class PinnedPage(Orderable):
+    pinned = ParentalKey(PinnedResult, on_delete=models.CASCADE, related_name="pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("页面")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("推荐页面")
+        verbose_name_plural = _("推荐页面")
+
+
+def pinned_page_ids(q, now=None):
+    """Ids of the pages pinned for this query now, in the editors' order, without repeats."""
+    from .text import normalise
+
+    phrase = " ".join(normalise(q or "").split())
+    if not phrase:
+        return []
+    now = now or timezone.now()
+    active = (
+        PinnedResult.objects.filter(
+            models.Q(active_from__isnull=True) | models.Q(active_from__lte=now),
+            models.Q(active_until__isnull=True) | models.Q(active_until__gt=now),
+        )
+        .prefetch_related("pages")
+        .order_by("pk")
+    )
+    ids = []
+    for pinned in active:
+        if phrase in pinned.phrases():
+            ids.extend(p.page_id for p in pinned.pages.all())
+    return list(dict.fromkeys(ids))

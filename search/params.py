@@ -5,7 +5,7 @@ from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext as _
 
 from .documents import FACET_NAMES
-from .interface import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, SearchRequest
+from .interface import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchRequest
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 MAX_PAGE = 1000
@@ -14,7 +14,7 @@ MAX_VALUE_LENGTH = 120
 NUMERIC_FACETS = ("year", "era", "hall")
 # Years, decades and page ids: 18 digits always fit a 64-bit integer, which the database needs.
 MAX_NUMBER_DIGITS = 18
-KNOWN = {"q", "page", "page_size", "lang", "format", "nocorrect", *FACET_NAMES}
+KNOWN = {"q", "page", "page_size", "lang", "format", "nocorrect", "sort", *FACET_NAMES}
 
 
 class BadParameters(ValueError):
@@ -76,6 +76,9 @@ def parse(params, lang, require_query=True):
         raw_lang = params.get("lang")
         if raw_lang and raw_lang.strip().lower() not in LANGS and raw_lang != "all":
             errors.append(_("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)})
+        sort = params.get("sort", "relevance")
+        if sort not in SORTS:
+            errors.append(_("参数 sort 只能是 %(sorts)s。") % {"sorts": ", ".join(SORTS)})
         page = _int(params, "page", 1, 1, MAX_PAGE, errors)
         page_size = _int(params, "page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE, errors)
         filters = {}
@@ -98,5 +101,11 @@ def parse(params, lang, require_query=True):
     # nocorrect=1: search the query as typed, without a same-sound correction.
     correct = (params.get("nocorrect") or "").lower() not in ("1", "true", "yes")
     return SearchRequest(
-        q=q, filters=filters, page=page, page_size=page_size, lang=scope, correct=correct
+        q=q,
+        filters=filters,
+        page=page,
+        page_size=page_size,
+        lang=scope,
+        correct=correct,
+        sort=sort,
     )

@@ -62,6 +62,10 @@ STOP_WORDS = frozenset(
     "a an the of in on at to for and or is are was were be been what who whom how why when "
     "where which do does did can could with by from about".split()
 )
+# Words that ask "which" or "what kind of": in 温州人在迪拜做什么生意 the asker wants to learn the
+# business, so a page about it need not say 做 or 生意. The one-character verb before such a word
+# and the word after it are the question's frame: optional, not required (see Term.optional).
+ASKING_WORDS = frozenset("什么 哪些 哪种 哪类 哪个 啥 多少".split())
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 TOKEN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -202,6 +206,9 @@ class Term:
     prefix: bool = False
     # Synonyms from the editors' list: other terms that count as this one.
     alternatives: list = field(default_factory=list)
+    # Part of a question's frame (做 and 生意 in 做什么生意): a page need not contain it to
+    # count as having every word; it only helps the ranking.
+    optional: bool = False
 
     @property
     def forms(self):
@@ -224,6 +231,14 @@ class AnalysedQuery:
 
     def __bool__(self):
         return bool(self.terms)
+
+    @property
+    def required(self):
+        """The query without its optional terms: what a page needs to have every word."""
+        if not any(t.optional for t in self.terms):
+            return self
+        terms = [t for t in self.terms if not t.optional]
+        return AnalysedQuery(self.raw, self.normalised, terms, self.joined_ascii)
 
     def only(self, term):
         """The query reduced to one of its terms."""
@@ -250,6 +265,21 @@ def _cjk_spans(piece, phrases):
                 spans.append((start, end))
             start = piece.find(phrase, start + 1)
     return sorted(spans)
+
+
+def _question_frame(candidates):
+    """Words of the query's question frame: the one-character verb before an asking word and
+    the word after it (做 and 生意 in 做什么生意), never a phrase of the synonym list."""
+    texts = [text for text, _key in candidates]
+    frame = set()
+    for i, text in enumerate(texts):
+        if text not in ASKING_WORDS:
+            continue
+        if i > 0 and len(texts[i - 1]) == 1 and is_cjk(texts[i - 1]):
+            frame.add(texts[i - 1])
+        if i + 1 < len(texts) and is_cjk(texts[i + 1]) and texts[i + 1] not in ASKING_WORDS:
+            frame.add(texts[i + 1])
+    return frame - {text for text, key in candidates if key} - STOP_WORDS
 
 
 def analyse_query(raw, prefix=False, synonyms=None):
@@ -288,6 +318,7 @@ def analyse_query(raw, prefix=False, synonyms=None):
                 candidates.append((piece[start:end], piece[start:end]))
             position = end
         i += 1
+    frame = _question_frame(candidates)
     terms = []
     seen = set()
     for text, key in candidates:
@@ -297,10 +328,14 @@ def analyse_query(raw, prefix=False, synonyms=None):
         term = make_term(text)
         if key:
             term.alternatives = [make_term(a) for a in synonyms[key] if a != text]
+        term.optional = text in frame
         terms.append(term)
     content = [t for t in terms if t.text not in STOP_WORDS]
     if content:
         terms = content
+    if all(t.optional for t in terms):
+        for term in terms:
+            term.optional = False
     if prefix and terms:
         last = terms[-1]
         last.prefix = True

@@ -44,6 +44,13 @@ FACET_TITLES = {
 }
 
 
+SORT_LABELS = {
+    "relevance": gettext_lazy("相关度"),
+    "newest": gettext_lazy("最新"),
+    "oldest": gettext_lazy("最早"),
+}
+
+
 def _error(status, messages, lang):
     with override(lang):
         title = _("请求参数有误") if status == 400 else _("搜索暂时不可用，请稍后再试。")
@@ -166,6 +173,16 @@ def search_page(request):
                     )
                     for name in FACET_NAMES
                     if result.facets.get(name)
+                ]
+                context["sorts"] = [
+                    {
+                        "label": label,
+                        "active": search_request.sort == value,
+                        "url": _with(
+                            params, sort=None if value == "relevance" else value, page=None
+                        ),
+                    }
+                    for value, label in SORT_LABELS.items()
                 ]
                 page = search_request.page
                 context["start_index"] = (page - 1) * search_request.page_size + 1

@@ -2,12 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Synonym
+from .models import PinnedResult, Synonym
 
 
 @hooks.register("register_admin_urls")
@@ -38,3 +38,25 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class PinnedResultViewSet(SnippetViewSet):
+    model = PinnedResult
+    icon = "pick"
+    menu_label = _("推荐结果")
+    menu_order = 910
+    add_to_admin_menu = False
+    list_display = ["query", "variants", "active_from", "active_until", "note"]
+    search_fields = ["query", "variants", "note"]
+    panels = [
+        FieldPanel("query"),
+        FieldPanel("variants"),
+        MultiFieldPanel(
+            [FieldPanel("active_from"), FieldPanel("active_until")], heading=_("有效时间")
+        ),
+        InlinePanel("pages", heading=_("推荐页面（按顺序排在搜索结果最前）"), min_num=1),
+        FieldPanel("note"),
+    ]
+
+
+register_snippet(PinnedResultViewSet)

@@ -162,6 +162,13 @@ def search_parameters():
             "1: search the words as typed, without the same-sound correction.",
         ),
         query(
+            "sort",
+            {"type": "string", "enum": list(interface.SORTS)},
+            "Order of the results: relevance (the default; pages the editors pinned for the "
+            "words come first, marked pinned), newest or oldest (by the page's date: news, "
+            "campaigns, projects signed; pages without a date come last).",
+        ),
+        query(
             "page",
             {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE},
             "Result page, from 1.",

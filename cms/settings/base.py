@@ -226,6 +226,11 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "")
 SEARCH_ELASTICSEARCH_ANALYZER = os.environ.get("SEARCH_ELASTICSEARCH_ANALYZER", "auto")
 SEARCH_ELASTICSEARCH_INDEX_PREFIX = os.environ.get("SEARCH_ELASTICSEARCH_INDEX_PREFIX", "wzm")
+# News and campaigns rank lower with age: the decaying half of their score halves every this
+# many days (search/recency.py). Off (0) by default: at 365 the dev set's recall@10 fell from
+# 0.963 to 0.892 in a run with it and the question frame
+# together; most new misses were set documents dated 2025 below demo pages.
+SEARCH_NEWS_HALF_LIFE_DAYS = int(os.environ.get("SEARCH_NEWS_HALF_LIFE_DAYS", "0"))
 WAGTAIL_WORKFLOW_ENABLED = True
 # The admin never calls an outside host: avatars are uploaded or Wagtail's default picture,
 # and the dashboard neither checks releases.wagtail.org nor shows Wagtail's English news.

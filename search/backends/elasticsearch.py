@@ -17,6 +17,7 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     A,
     Completion,
+    Date,
     Document,
     Index,
     Integer,
@@ -28,7 +29,8 @@ from elasticsearch.dsl import (
     tokenizer,
 )
 
-from ..documents import FACET_NAMES, facet_labels
+from .. import recency
+from ..documents import FACET_NAMES, RECENCY_FAMILIES, facet_labels
 from ..highlight import ENGINE_POST, ENGINE_PRE, engine_fragment, highlight
 from ..interface import Hit, SearchResult
 from ..synonyms import expansions
@@ -84,6 +86,7 @@ def document_class(family, choice, prefix):
 
     attrs = {
         "page_id": Integer(),
+        "date": Date(),
         "locale": Keyword(),
         "type": Keyword(),
         "family": Keyword(),
@@ -122,6 +125,7 @@ def to_source(document):
         "snippet_text": document.text[:5000],
         "url": document.url,
         "image_id": document.image_id,
+        "date": document.date.isoformat() if document.date else None,
         "suggest": {"input": [document.title, norm["title"], *pinyin[:10]]},
     }
     for name, values in document.facets.items():
@@ -183,24 +187,28 @@ def build_search(request, query, indices):
     """The request body for a search: query, facet filters, aggregations, highlighting."""
     # Any word may match (partial matches are never "nothing"); pages with all words first.
     terms = [term_query(t) for t in query.terms]
+    # Every word but the optional ones (a question's frame) makes a match complete.
+    required = [term_query(t) for t in query.required.terms]
     main = Q("bool", should=terms, minimum_should_match=1)
     if len(terms) > 1:
         main = Q(
             "bool",
             must=[main],
-            should=[Q("bool", must=terms, boost=COMPLETE_BOOST)],
+            should=[Q("bool", must=required, boost=COMPLETE_BOOST)],
         )
     if query.joined_ascii:
         main = Q("bool", should=[main, Q("term", pinyin={"value": query.joined_ascii, "boost": 4})])
     scope = [Q("term", locale=request.lang)] if request.lang else []
-    s = Search(index=indices).query(Q("bool", must=[main], filter=scope))
+    s = Search(index=indices).query(with_recency(Q("bool", must=[main], filter=scope)))
+    if request.sort != "relevance":
+        s = s.sort(*date_sort(request.sort))
     active = filter_clauses(request)
     if active:
         # Hits obey every facet filter; each facet's counts ignore only its own filter.
         s = s.post_filter(Q("bool", filter=active))
     if len(terms) > 1:
         # How many matches have every word (the rest are partial matches).
-        s.aggs.bucket("complete", A("filter", Q("bool", must=terms, filter=active)))
+        s.aggs.bucket("complete", A("filter", Q("bool", must=required, filter=active)))
     for name in FACET_NAMES:
         others = filter_clauses(request, exclude=name)
         agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
@@ -223,6 +231,48 @@ def build_search(request, query, indices):
     s = s.source(excludes=["suggest", "title", "keywords", "body", "pinyin"])
     offset = (request.page - 1) * request.page_size
     return s[offset : offset + request.page_size]
+
+
+def with_recency(query):
+    """The query with news and campaigns weighed by age, as the embedded backend does
+    (search.recency): FLOOR + (1 - FLOOR) * exp decay to 0.5 at the half-life, summed."""
+    half_life = recency.half_life_days()
+    if not half_life:
+        return query
+    dated = Q(
+        "bool", filter=[Q("terms", family=sorted(RECENCY_FAMILIES)), Q("exists", field="date")]
+    )
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"filter": Q("bool", must_not=[dated]).to_dict(), "weight": 1},
+            {"filter": dated.to_dict(), "weight": recency.FLOOR},
+            {
+                "filter": dated.to_dict(),
+                "exp": {"date": {"origin": "now/d", "scale": f"{half_life}d", "decay": 0.5}},
+                "weight": 1 - recency.FLOOR,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+
+
+def date_sort(sort):
+    """By the page's date (undated pages last), then newer pages first, as search.recency."""
+    order = "desc" if sort == "newest" else "asc"
+    return [{"date": {"order": order, "missing": "_last"}}, {"page_id": {"order": "desc"}}]
+
+
+def build_pinned(page_ids, request, indices):
+    """The pinned pages among the indexed ones of the request's language and facets."""
+    filters = [Q("terms", page_id=list(page_ids)), *filter_clauses(request)]
+    if request.lang:
+        filters.append(Q("term", locale=request.lang))
+    s = Search(index=indices).query(Q("bool", filter=filters))
+    s = s.source(excludes=["suggest", "title", "keywords", "body", "pinyin"])
+    return s[: len(page_ids)]
 
 
 def build_suggest(prefix, lang, indices, limit=8):
@@ -413,6 +463,11 @@ class ElasticsearchBackend:
                 )
             )
         return hits
+
+    def hits_for(self, page_ids, q, request):
+        response = build_pinned(page_ids, request, self.aliases()).using(self.client).execute()
+        hits = {hit.page_id: hit for hit in self._hits(response, analyse_query(q), request.lang)}
+        return [hits[page_id] for page_id in page_ids if page_id in hits]
 
     def suggest(self, prefix, lang=None, limit=8):
         response = build_suggest(prefix, lang, self.aliases(), limit).using(self.client).execute()

@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from ... import vocabulary
-from ...documents import FACET_NAMES, facet_labels, navigation_types
+from ... import recency, vocabulary
+from ...documents import FACET_NAMES, RECENCY_FAMILIES, facet_labels, navigation_types
 from ...highlight import highlight
 from ...interface import Hit, SearchResult, count_limit
 from ...models import FacetValue, IndexEntry
@@ -23,6 +23,9 @@ WRITE_BATCH = 500
 SUGGESTION_COUNT = 5
 # Best title and name matches ranked beside the counted ones when a query has more matches.
 NAME_CANDIDATES = 1000
+# What an optional word (a question's frame: 做, 生意 in 做什么生意) weighs beside a required one
+# of the same rarity, among pages that lack some words.
+OPTIONAL_WEIGHT = 0.25
 
 
 class Counted(NamedTuple):
@@ -63,6 +66,7 @@ class EmbeddedBackend:
                         url=d.url[:500],
                         text=d.text,
                         image_id=d.image_id,
+                        date=d.date,
                     )
                     for d in documents
                 ]
@@ -188,10 +192,18 @@ class EmbeddedBackend:
             best = max(NAME_CANDIDATES, offset + limit)
             names = self._run(*self.fulltext.names_sql(names_expression, where, params, best))
             candidates = list(dict.fromkeys([page_id for (page_id,) in names] + candidates))
-        ranked = self.fulltext.ranked_sql(
-            expression, candidates, limit, offset, demoted=_navigation(candidates)
-        )
-        return self._run(*ranked), matches
+        if request.sort != "relevance":
+            return _in_date_order(candidates, request.sort)[offset : offset + limit], matches
+        demoted = _navigation(candidates)
+        decay = _decay(candidates)
+        if not decay:
+            ranked = self.fulltext.ranked_sql(expression, candidates, limit, offset, demoted)
+            return self._run(*ranked), matches
+        # News and campaigns among the matches: rank them all, then weigh each by its age.
+        ranked = self._run(*self.fulltext.ranked_sql(expression, candidates, len(candidates), 0))
+        rows = [(page_id, abs(score) * decay.get(page_id, 1.0)) for page_id, score in ranked]
+        rows.sort(key=lambda r: (r[0] in demoted, -r[1], r[0]))
+        return rows[offset : offset + limit], matches
 
     def _facet_counts(self, expression, request, matches):
         """Facet counts over the counted matches, one grouped query per set of facets.
@@ -327,7 +339,10 @@ class EmbeddedBackend:
             members.append(found)
         complete = {page_id for _entry_id, page_id in full}
         entries = max(len(candidates), IndexEntry.objects.count())
-        weights = [math.log(1 + entries / max(1, len(rows))) for _t, _e, rows in per_term]
+        weights = [
+            math.log(1 + entries / max(1, len(rows))) * (OPTIONAL_WEIGHT if term.optional else 1)
+            for term, _e, rows in per_term
+        ]
 
         def coverage(page_id):
             if page_id in complete:
@@ -337,13 +352,17 @@ class EmbeddedBackend:
             ) / sum(weights)
 
         any_word = self.fulltext.compile(query, operator="OR")
-        ranked = self._run(*self.fulltext.ranked_sql(any_word, candidates, len(candidates), 0))
-        position = {page_id: i for i, (page_id, _score) in enumerate(ranked)}
-        demoted = _navigation(candidates)
-        order = sorted(
-            candidates,
-            key=lambda p: (p in demoted, -coverage(p), position.get(p, len(position)), p),
-        )
+        if request.sort != "relevance":
+            order = [page_id for page_id, _score in _in_date_order(candidates, request.sort)]
+        else:
+            ranked = self._run(*self.fulltext.ranked_sql(any_word, candidates, len(candidates), 0))
+            decay = _decay(candidates)
+            relevance = {page_id: abs(score) * decay.get(page_id, 1.0) for page_id, score in ranked}
+            demoted = _navigation(candidates)
+            order = sorted(
+                candidates,
+                key=lambda p: (p in demoted, -coverage(p), -relevance.get(p, -1.0), p),
+            )
         rows = [
             (page_id, coverage(page_id)) for page_id in order[offset : offset + request.page_size]
         ]
@@ -353,7 +372,7 @@ class EmbeddedBackend:
                 hit.missing = [
                     term.text
                     for (term, _e, _r), found in zip(per_term, members, strict=True)
-                    if hit.page_id not in found
+                    if hit.page_id not in found and not term.optional
                 ]
         matches = [(entry_of[page_id], page_id) for page_id in sorted(candidates)]
         facets = self._facet_counts(any_word, request, matches)
@@ -387,7 +406,9 @@ class EmbeddedBackend:
                 page_size=request.page_size,
             )
             if query:
-                expression = self.fulltext.compile(query)
+                # Pages with every required word count as complete; optional words (a
+                # question's frame) only rank.
+                expression = self.fulltext.compile(query.required)
                 counted, result.results, result.facets, result.complete = self._page_and_facets(
                     expression, query, request
                 )
@@ -431,9 +452,16 @@ class EmbeddedBackend:
         )
         if not matches:
             return Counted(0, False), [], {}
-        order = self._entries(request).order_by("-page_id").values_list("page_id", flat=True)
         offset = (request.page - 1) * request.page_size
-        rows = [(page_id, 0.0) for page_id in order[offset : offset + request.page_size]]
+        if request.sort == "relevance":
+            order = self._entries(request).order_by("-page_id").values_list("page_id", flat=True)
+            page_ids = order[offset : offset + request.page_size]
+        else:
+            dated = self._entries(request).values_list("page_id", "date")
+            page_ids = recency.by_date(list(dated), request.sort)[
+                offset : offset + request.page_size
+            ]
+        rows = [(page_id, 0.0) for page_id in page_ids]
         counts = {}
         groups = [(matches, [n for n in FACET_NAMES if not request.filters.get(n)])]
         groups += [
@@ -453,6 +481,15 @@ class EmbeddedBackend:
             self._hits(rows, analyse_query(""), request.lang),
             facet_payload(counts, request.lang),
         )
+
+    def hits_for(self, page_ids, q, request):
+        """Hits for these pages, in this order, among the indexed pages of the request's
+        language and facets."""
+        found = set(
+            self._entries(request).filter(page_id__in=page_ids).values_list("page_id", flat=True)
+        )
+        rows = [(page_id, 0.0) for page_id in page_ids if page_id in found]
+        return self._hits(rows, analyse_query(q), request.lang)
 
     def suggest(self, prefix, lang=None, limit=8):
         from ...interface import SearchRequest
@@ -476,6 +513,23 @@ def _navigation(page_ids):
     There are a few dozen of them on a whole site, so all are read and intersected here."""
     navigation = IndexEntry.objects.filter(content_type__in=navigation_types())
     return set(navigation.values_list("page_id", flat=True)) & set(page_ids)
+
+
+def _decay(page_ids):
+    """{page id: recency factor} of the news and campaigns among these pages."""
+    if not recency.half_life_days():
+        return {}
+    today = timezone.localdate()
+    dated = IndexEntry.objects.filter(
+        page_id__in=page_ids, family__in=RECENCY_FAMILIES, date__isnull=False
+    ).values_list("page_id", "family", "date")
+    return {page_id: recency.factor(family, day, today) for page_id, family, day in dated}
+
+
+def _in_date_order(page_ids, sort):
+    """Every one of these pages, ordered by date as `sort` asks (undated pages last)."""
+    dated = IndexEntry.objects.filter(page_id__in=page_ids).values_list("page_id", "date")
+    return [(page_id, 0.0) for page_id in recency.by_date(list(dated), sort)]
 
 
 def _without_lang(request):

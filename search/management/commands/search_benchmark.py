@@ -2,14 +2,18 @@
 
 Measures what is in the database. `--artifacts N` first asks the demo generator
 (`manage.py generate_content --artifacts N`) for N more artifacts, e.g. 100000 on top of
-`load_demo`. Latency is reported for all queries and separately for broad ones (at least
+`load_demo`; `--documents N` asks for as many as the site needs to have N live pages (none when
+it has them, so a rerun on the same database measures the same site). `--embedded` measures the
+embedded backend whatever the settings say. The load average is printed before and after. Latency is reported for all queries and separately for broad ones (at least
 `--broad` hits, e.g. 温州 on a generated corpus) and narrow ones, since the two are limited by
 different costs. Not a test: it prints figures, it asserts nothing.
 """
 
+import os
 import statistics
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -48,8 +52,21 @@ class Command(BaseCommand):
             "--broad", type=int, default=1000, help="a query with at least this many hits is broad"
         )
         parser.add_argument("--per-query", action="store_true", help="print each query's figures")
+        parser.add_argument(
+            "--documents", type=int, default=0, help="generate artifacts up to this many pages"
+        )
+        parser.add_argument("--embedded", action="store_true", help="use the embedded backend")
 
     def handle(self, *args, artifacts, rounds, skip_rebuild, broad, per_query, **options):
+        if options["embedded"]:
+            settings.SEARCH_BACKEND = "embedded"
+        if options["documents"]:
+            from wagtail.models import Page
+
+            artifacts += max(0, options["documents"] - Page.objects.live().count())
+            if not artifacts:
+                skip_rebuild = skip_rebuild or IndexEntry.objects.exists()
+        self.stdout.write(_load("before"))
         if artifacts:
             try:
                 call_command("generate_content", artifacts=artifacts, stdout=self.stdout)
@@ -102,6 +119,12 @@ class Command(BaseCommand):
         for _ in range(rounds):
             interface.suggest("wens", lang="zh-hans")
         self.stdout.write(f"Suggest: {(time.perf_counter() - started) * 1000 / rounds:.1f} ms mean")
+        self.stdout.write(_load("after"))
+
+
+def _load(when):
+    one, five, fifteen = os.getloadavg()
+    return f"Load average {when}: {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
 def _figures(runs):

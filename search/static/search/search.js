@@ -2,6 +2,14 @@
 // Everything here calls /api/search/; without JavaScript the form and links work as they are.
 (function () {
   "use strict";
+  // Phones: the facets start folded behind the 筛选 button; wider screens always show them.
+  var filters = document.querySelector(".search-filters");
+  if (filters && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 48rem)");
+    var fold = function () { filters.open = !narrow.matches; };
+    fold();
+    if (narrow.addEventListener) narrow.addEventListener("change", fold);
+  }
   var form = document.querySelector(".search-form");
   if (!form || !window.fetch) return;
   var input = form.querySelector("input[name=q]");
@@ -73,7 +81,13 @@
     data.results.forEach(function (hit) {
       var li = el("li", { "class": "search-hit" });
       if (hit.image) li.appendChild(el("img", { src: hit.image, alt: "", width: "200", height: "150", loading: "lazy" }));
-      li.appendChild(el("p", { "class": "search-hit-type" }, hit.type_label));
+      var type = el("p", { "class": "search-hit-type" });
+      if (hit.pinned) {
+        type.appendChild(el("span", { "class": "search-hit-pinned" }, form.getAttribute("data-pinned-label")));
+        type.appendChild(document.createTextNode(" "));
+      }
+      type.appendChild(document.createTextNode(hit.type_label));
+      li.appendChild(type);
       var h2 = el("h2"); var a = el("a", { href: hit.url, lang: hit.locale });
       appendMarked(a, hit.title_html);
       h2.appendChild(a); li.appendChild(h2);
