@@ -2,9 +2,10 @@
 rich-text document links that respect collection restrictions."""
 
 from django.urls import path
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.snippets.models import register_snippet
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.core import visibility
 from cms.core.user_views import BULK_ACTIONS
 from cms.core.views import pinyin_slug_view
+from cms.core.workflow_guard import refuse_stale_or_autosaved_actions
 from cms.publicity.models import Channel
 
 
@@ -102,3 +104,12 @@ def public_document_links(features):
 @hooks.register("register_admin_urls")
 def register_core_urls():
     return [path("core/pinyin-slug/", pinyin_slug_view, name="core_pinyin_slug")]
+
+
+# Before any other check: an autosave or a repeated review action changes nothing.
+hooks.register("before_edit_page", refuse_stale_or_autosaved_actions, order=-10)
+
+
+@hooks.register("insert_editor_js")
+def pause_autosave_on_submit_js():
+    return format_html('<script src="{}"></script>', versioned_static("core/js/autosave-pause.js"))

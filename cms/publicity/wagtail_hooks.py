@@ -2,6 +2,7 @@
 checks before publishing."""
 
 from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -117,8 +118,13 @@ def tell_where_the_review_stands(request, page):
     if request.POST.get("action-submit") or request.POST.get("action-restart-workflow"):
         record_warnings(page.specific, request.user, _("提交审核"))
     elif not request.POST.get("action-workflow-action"):
-        return
+        return None
     messages.success(request, progress(page.specific))
+    if not page.permissions_for_user(request.user).can_edit() and not request.POST.get("next"):
+        # 分管领导 may edit a page only while it waits for them; Wagtail would send them on to
+        # the section, which they cannot open (对不起，你没有权限访问).
+        return redirect("wagtailadmin_home")
+    return None
 
 
 @hooks.register("after_publish_page")
