@@ -17,14 +17,19 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def pytest_collection_modifyitems(items):
-    """Transactional tests restore the migrated data (root page, locales, collection) by default.
+    """Browser tests carry the browser mark; transactional tests restore the migrated data.
 
     A transactional test empties the database when it ends. With serialized_rollback the next
     one starts from the snapshot taken after migrations; a test without it re-creates content
     types on its own, and the next snapshot restore then collides with them. So every
-    transactional test uses it unless it says otherwise.
+    transactional test uses it unless it says otherwise (the root page, locales and
+    collection come back).
     """
     for item in items:
+        # Every test that drives Chromium carries the browser mark, whether its module says
+        # so or not: CI selects on it (`-m "not browser"` in the PostgreSQL pass).
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
         marker = item.get_closest_marker("django_db")
         if (
             marker
