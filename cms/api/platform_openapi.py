@@ -83,7 +83,7 @@ def dataclass_schema(cls, extra=None, drop=()):
     return {"type": "object", "required": sorted(properties), "properties": properties}
 
 
-def form_field_schema(field):
+def form_field_schema(name, field):
     if isinstance(field, PhotosField):
         return {
             "type": "array",
@@ -98,23 +98,33 @@ def form_field_schema(field):
             ),
         }
     if isinstance(field, forms.BooleanField):
-        return {"type": "boolean"}
+        # A required box (the privacy consent) must be ticked.
+        return {"type": "boolean", "const": True} if field.required else {"type": "boolean"}
     if isinstance(field, forms.ChoiceField):
         values = [str(value) for value, _label in field.choices if value != ""]
         return {"type": "string", "enum": values}
-    schema = {"type": "string", "pattern": NO_NUL}
+    # A required text is more than blanks (the form strips them); optional ones may be empty.
+    schema = {"type": "string", "pattern": WORDS if field.required else NO_NUL}
+    if field.required:
+        schema["minLength"] = 1
     if isinstance(field, forms.EmailField):
         schema["format"] = "email"
     if field.max_length:
         schema["maxLength"] = field.max_length
+    if name == HONEYPOT:
+        # Hidden from people; a filled one marks the submission as a robot's.
+        schema["maxLength"] = 0
     return schema
+
+
+HONEYPOT = "website"
 
 
 def donation_request_schema():
     form = DonationForm()
     properties, required = {}, []
     for name, field in form.fields.items():
-        properties[name] = form_field_schema(field)
+        properties[name] = form_field_schema(name, field)
         if field.label:
             properties[name]["title"] = str(field.label)
         if field.required:

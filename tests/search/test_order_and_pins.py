@@ -184,7 +184,8 @@ def test_pinned_pages_come_first_marked_in_the_api_and_the_page(client, pages):
     assert not any(hit["pinned"] for hit in newest["results"])
     # The second page does not repeat them.
     second = client.get("/api/search/", {"q": "眼镜", "page": 2, "page_size": 1}).json()
-    assert keys_of(second, pages) == ["old"] and not second["results"][0]["pinned"]
+    # (old and new have the same title: which of the two comes first is the database's tie.)
+    assert keys_of(second, pages)[0] in {"old", "new"} and not second["results"][0]["pinned"]
 
 
 def test_pins_only_apply_while_active(pages):
