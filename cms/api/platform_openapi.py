@@ -98,8 +98,12 @@ def form_field_schema(name, field):
             ),
         }
     if isinstance(field, forms.BooleanField):
-        # A required box (the privacy consent) must be ticked.
-        return {"type": "boolean", "const": True} if field.required else {"type": "boolean"}
+        # A required box (the privacy consent) must be ticked. Not a `const`: a form field
+        # reads any value but false, 0 and empty as ticked, as browsers send "on".
+        schema = {"type": "boolean"}
+        if field.required:
+            schema["description"] = "Must be true (ticked); false is refused with a 400."
+        return schema
     if isinstance(field, forms.ChoiceField):
         values = [str(value) for value, _label in field.choices if value != ""]
         return {"type": "string", "enum": values}
