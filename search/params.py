@@ -74,7 +74,8 @@ def parse(params, lang, require_query=True):
         if len(q) > MAX_QUERY_LENGTH:
             errors.append(_("搜索词太长，最多 %(max)s 个字符。") % {"max": MAX_QUERY_LENGTH})
         raw_lang = params.get("lang")
-        if raw_lang and raw_lang.strip().lower() not in LANGS and raw_lang != "all":
+        # Exactly a published value: the document's enum is the contract.
+        if raw_lang and raw_lang not in [*LANGS, "all"]:
             errors.append(_("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)})
         sort = params.get("sort", "relevance")
         if sort not in SORTS:
@@ -97,7 +98,7 @@ def parse(params, lang, require_query=True):
                 filters[name] = values
         if errors:
             raise BadParameters(errors)
-    scope = None if raw_lang == "all" else (raw_lang.strip().lower() if raw_lang else lang)
+    scope = None if raw_lang == "all" else (raw_lang or lang)
     # nocorrect=1: search the query as typed, without a same-sound correction.
     correct = (params.get("nocorrect") or "").lower() not in ("1", "true", "yes")
     return SearchRequest(

@@ -96,7 +96,7 @@ def api_suggest(request):
     lang = pick_language(request.GET, request, from_header=True)
     prefix = " ".join((request.GET.get("q") or "").split())
     raw_lang = request.GET.get("lang")
-    if raw_lang and raw_lang.strip().lower() not in [*LANGS, "all"]:
+    if raw_lang and raw_lang not in [*LANGS, "all"]:
         with override(lang):
             message = _("参数 lang 只能是 %(langs)s 或 all。") % {"langs": ", ".join(LANGS)}
         return _error(400, [message], lang)

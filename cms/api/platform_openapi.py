@@ -16,7 +16,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from museum.donations import conf as donation_conf
-from museum.donations.forms import DonationForm, PhotosField
+from museum.donations.forms import DonationForm, PhotosField, TickBoxField
 from search import interface, params
 
 from .openapi import NO_NUL, PROBLEM
@@ -97,13 +97,11 @@ def form_field_schema(name, field):
                 f"{donation_conf.get('DONATIONS_MAX_TOTAL_BYTES') // donation_conf.MB} MB in all."
             ),
         }
-    if isinstance(field, forms.BooleanField):
-        # A required box (the privacy consent) must be ticked. Not a `const`: a form field
-        # reads any value but false, 0 and empty as ticked, as browsers send "on".
-        schema = {"type": "boolean"}
+    if isinstance(field, TickBoxField):
+        # A required box (the privacy consent) must be ticked: "on" is what a browser sends.
         if field.required:
-            schema["description"] = "Must be true (ticked); false is refused with a 400."
-        return schema
+            return {"type": "string", "enum": list(TickBoxField.TICKED)}
+        return {"type": "string", "enum": [*TickBoxField.TICKED, *TickBoxField.UNTICKED]}
     if isinstance(field, forms.ChoiceField):
         values = [str(value) for value, _label in field.choices if value != ""]
         return {"type": "string", "enum": values}

@@ -32,6 +32,28 @@ def plain_text(value):
         raise ValidationError(_("包含无法识别的控制字符，请只填写文字。"), code="control")
 
 
+class TickBoxField(forms.BooleanField):
+    """A tick box that reads only what browsers and the API document send.
+
+    Django's BooleanField takes any text but "false" and "0" as ticked, so "maybe" would
+    consent; here the published values are the only ones: "on" (a browser's tick), "true"
+    or "1" tick it, "false", "0", "off" or nothing leave it unticked, anything else is refused.
+    """
+
+    TICKED = ("on", "true", "1")
+    UNTICKED = ("", "off", "false", "0")
+
+    def to_python(self, value):
+        if value in (True, False):
+            return value
+        text = "" if value is None else str(value)
+        if text in self.TICKED:
+            return True
+        if text in self.UNTICKED:
+            return False
+        raise forms.ValidationError(_("勾选框的值无效。"), code="invalid")
+
+
 class PlainCharField(forms.CharField):
     default_validators = [plain_text]
 
@@ -135,10 +157,8 @@ class DonationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     photos = PhotosField(label=_("藏品照片"))
-    consent_display = forms.BooleanField(
-        label=_("我同意博物馆公开展示这件藏品的故事"), required=False
-    )
-    consent_privacy = forms.BooleanField(
+    consent_display = TickBoxField(label=_("我同意博物馆公开展示这件藏品的故事"), required=False)
+    consent_privacy = TickBoxField(
         label=_("我已阅读并同意隐私说明"),
         error_messages={"required": _("请阅读并同意隐私说明后再提交。")},
     )

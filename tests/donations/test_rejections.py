@@ -197,6 +197,12 @@ BAD_FIELDS = {
     "invalid wechat": ({"wechat": "微信"}, "wechat", "微信号为"),
     "unknown chamber": ({"chamber": "987654"}, "chamber", None),
     "no privacy consent": ({"consent_privacy": ""}, "consent_privacy", "请阅读并同意隐私说明"),
+    # Django's BooleanField would read any text but "false" and "0" as consent.
+    "consent neither ticked nor not": (
+        {"consent_privacy": "maybe"},
+        "consent_privacy",
+        "勾选框的值无效",
+    ),
     "control characters": ({"city": "Prato\x00"}, "city", None),
     "honeypot": ({"website": "http://spam.example"}, "__all__", "提交未被接受"),
 }
