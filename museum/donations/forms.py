@@ -32,6 +32,13 @@ def plain_text(value):
         raise ValidationError(_("包含无法识别的控制字符，请只填写文字。"), code="control")
 
 
+class TickBoxInput(forms.CheckboxInput):
+    """A checkbox that hands the field the text it was sent (Django's makes it a bool first)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
 class TickBoxField(forms.BooleanField):
     """A tick box that reads only what browsers and the API document send.
 
@@ -40,6 +47,7 @@ class TickBoxField(forms.BooleanField):
     or "1" tick it, "false", "0", "off" or nothing leave it unticked, anything else is refused.
     """
 
+    widget = TickBoxInput
     TICKED = ("on", "true", "1")
     UNTICKED = ("", "off", "false", "0")
 
