@@ -192,8 +192,9 @@ def search_parameters():
         ),
         query(
             "lang",
-            {"type": "string", "enum": [*params.LANGS, "all"]},
-            "Language of the results; all searches every edition.",
+            {"type": "string", "enum": [*params.LANGS, "all", ""]},
+            "Language of the results; all searches every edition; empty or absent: the "
+            "request's language (Accept-Language).",
         ),
     ]
     for name in params.FACET_NAMES:
@@ -282,7 +283,8 @@ def platform_document():
                         {
                             "in": "query",
                             "name": "lang",
-                            "schema": {"type": "string", "enum": params.LANGS},
+                            # As for /api/search/: empty or absent means Accept-Language.
+                            "schema": {"type": "string", "enum": [*params.LANGS, "all", ""]},
                         },
                     ],
                     "responses": {
