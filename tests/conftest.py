@@ -2,10 +2,12 @@
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import caches
-from django.db import connections
+from django.db import connections, transaction
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from cms.core.models import HomePage
@@ -56,15 +58,13 @@ def _isolated_media(settings, tmp_path):
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
-@pytest.fixture
-def locales(db):
+def make_locales():
     zh, _ = Locale.objects.get_or_create(language_code="zh-hans")
     en, _ = Locale.objects.get_or_create(language_code="en")
     return {"zh-hans": zh, "en": en}
 
 
-@pytest.fixture
-def home_page(locales):
+def make_home_page(locales):
     """A Chinese HomePage as the default site's root, replacing Wagtail's welcome page."""
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
@@ -77,6 +77,31 @@ def home_page(locales):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "温商"},
     )
     return home
+
+
+@pytest.fixture
+def locales(db):
+    return make_locales()
+
+
+@pytest.fixture
+def home_page(locales):
+    return make_home_page(locales)
+
+
+@contextmanager
+def built_once_for_the_module(django_db_blocker, media):
+    """Content a whole module of tests shares, built once instead of before every test.
+
+    It is built inside a transaction that is rolled back when the module ends, so nothing
+    leaks into other modules; each test then runs in a savepoint inside it (the ``db``
+    fixture), so what one test changes is gone before the next. Files go to the module's
+    ``media`` directory, which the tests must use too.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session")

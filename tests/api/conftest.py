@@ -40,12 +40,34 @@ from museum.factories import (
     every_narrative_block,
 )
 from museum.models import ArtifactImage, TimelineMilestone
+from tests.conftest import built_once_for_the_module, make_home_page, make_locales
 
 
 @pytest.fixture
 def site_tree(home_page):
     """One published page of every type, with images, documents and relations."""
-    home = home_page
+    return build_site_tree(home_page)
+
+
+@pytest.fixture(scope="module")
+def _site_tree_of_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("site-tree-media")
+    with built_once_for_the_module(django_db_blocker, media):
+        yield build_site_tree(make_home_page(make_locales())), media
+
+
+@pytest.fixture
+def shared_site_tree(_site_tree_of_the_module, db, settings):
+    """The same tree, built once per module: for modules of many tests that read it.
+
+    Each test still runs in its own savepoint, so a change it makes is rolled back.
+    """
+    tree, media = _site_tree_of_the_module
+    settings.MEDIA_ROOT = media
+    return tree
+
+
+def build_site_tree(home):
     photo = ImageFactory(title="桥头纽扣市场")
     portrait = ImageFactory(title="人物肖像", file__width=400, file__height=500)
     brochure = DocumentFactory(title="宣传手册")

@@ -28,7 +28,10 @@ def add(parent, page):
 @pytest.fixture
 def sections(home_page):
     """Section name -> (index page, a child page), plus the site-wide pages."""
-    home = home_page
+    return build_sections(home_page)
+
+
+def build_sections(home):
     news_index = add(home, NewsIndexPage(title="新闻", slug="news"))
     campaign_index = add(home, CampaignIndexPage(title="宣传活动", slug="campaigns"))
     museum = add(home, MuseumPage(title="博物馆", slug="museum"))
@@ -93,6 +96,10 @@ def sections(home_page):
 
 @pytest.fixture
 def setup_roles(sections):
+    return run_setup_roles()
+
+
+def run_setup_roles():
     out = io.StringIO()
     call_command("setup_roles", stdout=out)
     return out.getvalue()
@@ -100,6 +107,10 @@ def setup_roles(sections):
 
 @pytest.fixture
 def users(setup_roles):
+    return make_role_users()
+
+
+def make_role_users():
     """One active staff user per role, in that role's group only."""
     created = {}
     for role in roles.ROLES:

@@ -4,6 +4,8 @@ import pytest
 from wagtail.models import Collection
 
 from cms.core import roles
+from tests.conftest import built_once_for_the_module, make_home_page, make_locales
+from tests.roles.conftest import build_sections, make_role_users, run_setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,26 @@ def capabilities(user, index, child):
         "publish": child_perms.can_publish(),
         "unpublish": child_perms.can_unpublish(),
     }
+
+
+@pytest.fixture(scope="module")
+def _roles_of_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    with built_once_for_the_module(django_db_blocker, tmp_path_factory.mktemp("roles-media")):
+        sections = build_sections(make_home_page(make_locales()))
+        run_setup_roles()
+        yield make_role_users(), sections
+
+
+# This module's tests share one set of sections, roles and users (the conftest's fixtures of
+# the same names would build them before every one of its cases).
+@pytest.fixture
+def users(_roles_of_the_module, db):
+    return _roles_of_the_module[0]
+
+
+@pytest.fixture
+def sections(_roles_of_the_module, db):
+    return _roles_of_the_module[1]
 
 
 @pytest.mark.parametrize(("role_key", "section", "level"), CASES)

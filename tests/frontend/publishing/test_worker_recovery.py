@@ -19,6 +19,8 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 from django.conf import settings
 
+from tests.frontend.publishing.worker_site import PAGES
+
 REPO = Path(settings.BASE_DIR)
 NEW_TITLE = "（更新）"
 
@@ -101,7 +103,7 @@ def test_killed_worker_publish_is_finished_after_restart(tmp_path, worker_databa
     # The editor's side is done: the files have not changed yet, the changes wait in the queue.
     assert updated_pages(site) == 0
     queued = json.loads(run(env, "-m", "tests.frontend.publishing.worker_site", "state"))
-    assert queued["publishes"] == {"pending": 100}
+    assert queued["publishes"] == {"pending": PAGES}
 
     first = subprocess.Popen(
         [sys.executable, *worker(env)],
@@ -121,18 +123,18 @@ def test_killed_worker_publish_is_finished_after_restart(tmp_path, worker_databa
         first.kill()
         first.wait()
     done_at_kill = updated_pages(site)
-    assert 10 <= done_at_kill < 100, "the kill must land in the middle of the publish"
+    assert 10 <= done_at_kill < PAGES, "the kill must land in the middle of the publish"
 
     left = json.loads(run(env, "-m", "tests.frontend.publishing.worker_site", "state"))
-    assert left["publishes"] == {"running": 100}
+    assert left["publishes"] == {"running": PAGES}
     assert left["tasks"] == {"RUNNING": 1}
 
     # A new worker requeues the dead one's batch and finishes it (--batch: then it exits).
     output = run(env, *worker(env, "--batch"))
     assert "Requeued 1 static-site publish batch" in output
-    assert updated_pages(site) == 100
+    assert updated_pages(site) == PAGES
     after = json.loads(run(env, "-m", "tests.frontend.publishing.worker_site", "state"))
-    assert after["publishes"] == {"done": 100}
+    assert after["publishes"] == {"done": PAGES}
     assert after["tasks"] == {"FAILED": 1, "SUCCESSFUL": 1}
 
     # Two full builds of one site started together take turns: both succeed and neither

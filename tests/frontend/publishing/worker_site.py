@@ -9,7 +9,8 @@ import sys
 
 import django
 
-PAGES = 100
+# Enough that a kill after the tenth page lands in the middle of the batch.
+PAGES = 50
 
 
 def setup():
