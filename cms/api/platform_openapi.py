@@ -322,7 +322,18 @@ def platform_document():
                             "name": "Origin",
                             "required": True,
                             "schema": {"type": "string", "format": "uri"},
-                        }
+                        },
+                        {
+                            "in": "query",
+                            "name": "lang",
+                            "required": False,
+                            "description": (
+                                "The language of the answer's messages when the body gives none "
+                                "or is refused unread (413, 429): zh-hans or en; any other "
+                                "value is ignored."
+                            ),
+                            "schema": {"type": "string"},
+                        },
                     ],
                     "requestBody": {
                         "required": True,

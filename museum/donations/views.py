@@ -61,8 +61,13 @@ def request_origin(request):
 
 
 def pick_language(request, posted=None):
-    if posted in SUPPORTED:
-        return posted
+    """The donor's language: the form's own ``lang`` field, else the ``lang`` in the address the
+    form posts to (known before the body is read, so refusals sent before it, such as 413 and
+    429, are in the donor's language too, even when the browser sends only the origin as the
+    Referer), else the page the form was on, else the browser's languages."""
+    for chosen in (posted, request.GET.get("lang")):
+        if chosen in SUPPORTED:
+            return chosen
     referer = request.headers.get("Referer", "")
     if referer and urlsplit(referer).path.startswith("/en/"):
         return "en"

@@ -106,7 +106,7 @@ def test_donate_from_static_page_then_check_status(page_in_browser, static_site,
     tab = page_in_browser
     tab.goto(static_site["url"])
     form = tab.locator("form.donation-form")
-    assert form.get_attribute("action") == static_site["backend"] + "/api/donations/"
+    assert form.get_attribute("action") == static_site["backend"] + "/api/donations/?lang=zh-hans"
 
     # Inline validation catches an empty form before anything is sent.
     tab.click("button.donation-submit")

@@ -19,7 +19,7 @@ def _donation_settings(settings):
 
 @pytest.fixture
 def post_donation(client):
-    def post(fields=None, photos=None, json=True, **headers):
+    def post(fields=None, photos=None, json=True, query="", **headers):
         data = dict(fields if fields is not None else valid_fields())
         if photos is None:
             photos = [upload(image_bytes("JPEG"), "photo.jpg")]
@@ -28,7 +28,7 @@ def post_donation(client):
         if json:
             extra["HTTP_ACCEPT"] = "application/json"
         extra.update(headers)
-        return client.post("/api/donations/", data=data, **extra)
+        return client.post(f"/api/donations/{query}", data=data, **extra)
 
     return post
 

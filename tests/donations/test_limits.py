@@ -61,6 +61,27 @@ def test_refusal_in_english_says_when_to_retry(post_donation, settings):
     ]
 
 
+def test_refusals_before_the_body_is_read_follow_the_forms_address(post_donation, settings):
+    """The English form posts to /api/donations/?lang=en. Across origins a browser sends only the
+    origin as the Referer, and a 429 or 413 is decided before the body's ``lang`` is read."""
+    settings.DONATIONS_RATE_LIMIT = "1/h"
+    origin_only = {"HTTP_REFERER": "http://127.0.0.1:8000/", "HTTP_ACCEPT_LANGUAGE": "zh-CN"}
+    assert post_donation(query="?lang=en", **origin_only).status_code == 201
+    refused = post_donation(query="?lang=en", **origin_only)
+    assert refused.status_code == 429
+    assert refused["Content-Language"] == "en"
+    assert refused.json()["errors"]["__all__"][0].startswith("Too many submissions")
+    settings.DONATIONS_MAX_TOTAL_BYTES = 1
+    settings.DONATIONS_REQUEST_OVERHEAD_BYTES = 0
+    too_big = post_donation(query="?lang=en", REMOTE_ADDR="10.0.0.8", **origin_only)
+    assert too_big.status_code == 413
+    assert too_big["Content-Language"] == "en"
+    # An unknown value is ignored: the Chinese form's answer, as before.
+    chinese = post_donation(query="?lang=xx", REMOTE_ADDR="10.0.0.9", **origin_only)
+    assert chinese.status_code == 413
+    assert "照片合计不能超过" in chinese.json()["errors"]["photos"][0]
+
+
 def test_form_post_refusal_carries_retry_after(post_donation, settings):
     settings.DONATIONS_RATE_LIMIT = "1/h"
     assert post_donation().status_code == 201

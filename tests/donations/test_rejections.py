@@ -260,7 +260,7 @@ def test_html_rejection_shows_form_with_message_beside_field(post_donation, coun
     errors_block = html.split('id="id_title_errors"', 1)[1].split("</ul>", 1)[0]
     assert "请填写“藏品名称”" in errors_block
     assert 'value="温州"' in html  # what the donor typed is kept
-    assert 'action="/api/donations/"' in html
+    assert 'action="/api/donations/?lang=zh-hans"' in html
     assert counts() == before
     assert Donation.objects.count() == 0
 
