@@ -10,7 +10,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 export SITE_URL
 
-.PHONY: run install install-test setup chromium fonts nginx deploy-check test lint check bench clean
+.PHONY: run install install-test setup chromium fonts nginx deploy-check test pytest lint check bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -88,7 +88,10 @@ check: install-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: install-test chromium fonts nginx lint check
+test: install-test chromium fonts nginx lint check pytest
+
+## The tests alone: CI runs lint and check once, then its passes of pytest side by side.
+pytest: install-test chromium fonts nginx
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
