@@ -8,8 +8,8 @@ import http.client
 import io
 import json
 import os
+import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -25,18 +25,8 @@ from PIL import Image
 SUBMISSIONS = 60
 WORKERS = 2
 THREADS = 8
-PREFERRED_PORT = 8107
 ORIGIN = "https://www.wzmuseum.example"
 ROOT = Path(settings.BASE_DIR)
-
-
-def _free_port():
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", PREFERRED_PORT)) != 0:
-            return PREFERRED_PORT
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _photo(seed, fmt="JPEG"):
@@ -87,11 +77,14 @@ def _fields(n):
     }
 
 
+# gunicorn's arbiter: "Listening at: http://127.0.0.1:41234 (12345)".
+LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+) ")
+
+
 class Backend:
     def __init__(self, tmp_path):
         self.tmp = tmp_path
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = None  # the port gunicorn reports once it listens (see start)
         self.media = tmp_path / "media"
         self.private = tmp_path / "private" / "donations"
         self.database_url, self.pg_name = self._database()
@@ -149,8 +142,11 @@ class Backend:
                 "-m",
                 "gunicorn",
                 "cms.wsgi:application",
+                # Port 0: the kernel gives gunicorn a free port as it binds. A port chosen
+                # beforehand could be taken by another test run on this machine in between, and
+                # then this test's requests reached that run's server.
                 "--bind",
-                f"127.0.0.1:{self.port}",
+                "127.0.0.1:0",
                 "--workers",
                 str(WORKERS),
                 "--threads",
@@ -170,7 +166,14 @@ class Backend:
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
+        self.port = None
         while time.monotonic() < deadline:
+            if self.port is None:
+                listening = LISTENING.search(Path(self.log.name).read_text())
+                if not listening:
+                    time.sleep(0.1)
+                    continue
+                self.port = int(listening.group(1))
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/donations/status/")
